@@ -1,0 +1,3 @@
+"""brandlint: a brand consistency linter for copy, colours, fonts and logos."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,218 @@
+"""Rules from YAML rule packs: existence, substitution, occurrence, capitalization.
+
+Tokens are literal phrases matched as whole words unless the rule says `regex: true`;
+user regexes run under the `regex` module with a time budget, so a pattern that
+backtracks catastrophically gives up with a finding instead of hanging CI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from brandlint.checks.base import Context, Rule
+from brandlint.checks.terms import phrase_pattern
+from brandlint.documents.base import Block
+from brandlint.findings import Severity
+from brandlint.guide.packs import PackRule
+
+# Seconds one user regex may spend on one block before it is abandoned.
+REGEX_BUDGET = 1.0
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor",
+               "of", "on", "or", "per", "the", "to", "via", "vs", "with"}
+
+
+@dataclass(frozen=True)
+class Compiled:
+    pattern: Any  # re.Pattern or regex.Pattern
+    swaps: dict[str, str]
+    user_regex: bool
+
+
+def rule_doc(pack_name: str, name: str, rule: PackRule) -> Rule:
+    examples = rule.examples
+    return Rule(
+        id=f"{pack_name}.{name}",
+        severity=Severity.parse(rule.level),
+        summary=rule.description or rule.message or f"{rule.type} rule from the {pack_name} pack",
+        why=rule.description or "",
+        fail=examples.fail if examples else "",
+        passing=examples.pass_ if examples else "",
+        guide=f"extends: [{pack_name}]\n",
+        fixable=rule.type == "substitution",
+        details=_describe(rule),
+    )
+
+
+def _describe(rule: PackRule) -> str:
+    if rule.type == "existence":
+        return "Flags: " + ", ".join(rule.tokens)
+    if rule.type == "substitution":
+        return "Replaces: " + ", ".join(f"{k} -> {v}" for k, v in rule.swap.items())
+    if rule.type == "occurrence":
+        bounds = [f"at most {rule.max}" if rule.max is not None else "",
+                  f"at least {rule.min}" if rule.min is not None else ""]
+        return f"Counts '{rule.token}' per file: " + " and ".join(b for b in bounds if b)
+    return f"Expects {rule.match} capitalisation in " + (", ".join(rule.scope) or "headings")
+
+
+_COMPILED: dict[int, tuple[PackRule, Compiled]] = {}
+
+
+def _compile(rule: PackRule) -> Compiled:
+    """Compile once per rule object (pack rules hold lists, so they are not hashable)."""
+    cached = _COMPILED.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    compiled = _compile_rule(rule)
+    _COMPILED[id(rule)] = (rule, compiled)
+    return compiled
+
+
+def _compile_rule(rule: PackRule) -> Compiled:
+    flags_ignore = rule.ignorecase
+    if rule.regex:
+        import regex
+
+        keys = list(rule.swap) if rule.type == "substitution" else (
+            [rule.token] if rule.type == "occurrence" else list(rule.tokens))
+        body = "|".join(f"(?:{key})" for key in keys if key)
+        # A user regex is taken as written (no word boundaries added), like Vale's `raw`.
+        pattern = regex.compile(body, regex.IGNORECASE if flags_ignore else 0)
+        return Compiled(pattern, dict(rule.swap), True)
+    if rule.type == "substitution":
+        phrases = list(rule.swap)
+    elif rule.type == "occurrence":
+        phrases = [rule.token or ""]
+    else:
+        phrases = list(rule.tokens)
+    ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    pattern = re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE if flags_ignore else 0)
+    swaps = {(" ".join(k.split()).lower() if flags_ignore else " ".join(k.split())): v
+             for k, v in rule.swap.items()}
+    return Compiled(pattern, swaps, False)
+
+
+def _blocks(ctx: Context, rule: PackRule) -> Iterator[Block]:
+    scopes = set(rule.scope) or ({"heading"} if rule.type == "capitalization" else None)
+    for block in ctx.doc.blocks:
+        if scopes is not None and block.kind not in scopes:
+            continue
+        if rule.language not in (None, "auto") and block.language != rule.language:
+            continue
+        yield block
+
+
+def _matches(ctx: Context, rule_id: str, compiled: Compiled, block: Block) -> list[Any]:
+    if not compiled.user_regex:
+        return list(compiled.pattern.finditer(block.prose))
+    try:
+        return list(compiled.pattern.finditer(block.prose, timeout=REGEX_BUDGET))
+    except TimeoutError:
+        start, end = block.span(0, len(block.text))
+        ctx.report(rule_id, start, end, f"{rule_id}: the rule's regular expression took over "
+                   f"{REGEX_BUDGET:g} s on this text and was stopped; simplify the pattern.",
+                   severity=Severity.WARNING)
+        return []
+
+
+def run_pack_rule(ctx: Context, pack_name: str, name: str, rule: PackRule) -> None:
+    rule_id = f"{pack_name}.{name}"
+    default = Severity.parse(rule.level)
+    if ctx.policy.severity(rule_id, default) is None:
+        return
+    if rule.type == "capitalization":
+        _capitalization(ctx, rule_id, rule, default)
+        return
+    compiled = _compile(rule)
+    occurrences: list[tuple[int, int, str]] = []
+    blocks = list(_blocks(ctx, rule))
+    for block in blocks:
+        for match in _matches(ctx, rule_id, compiled, block):
+            found = match.group()
+            if any(found.lower() == e.lower() for e in rule.exceptions):
+                continue
+            if rule.type == "occurrence":
+                occurrences.append((*block.span(match.start(), match.end()), found))
+            elif rule.type == "existence":
+                message = _format(rule.message, found, "") or f"Avoid '{found}'."
+                ctx.report_in(rule_id, block, match.start(), match.end(), message, severity=default)
+            else:
+                replacement = _replacement(compiled, rule, found)
+                message = _format(rule.message, found, replacement) or f"Use '{replacement}' instead of '{found}'."
+                safe = "|" not in replacement and bool(replacement)
+                ctx.report_in(rule_id, block, match.start(), match.end(), message,
+                              fix=replacement if safe else None, severity=default)
+    if rule.type == "occurrence":
+        count = len(occurrences)
+        if rule.max is not None and count > rule.max:
+            start, end, found = sorted(occurrences)[rule.max]
+            message = _format(rule.message, found, "") or \
+                f"'{rule.token}' appears {count} times; at most {rule.max} allowed."
+            ctx.report(rule_id, start, end, message, severity=default)
+        if rule.min is not None and count < rule.min and blocks:
+            message = _format(rule.message, rule.token or "", "") or \
+                f"'{rule.token}' appears {count} times; at least {rule.min} required."
+            ctx.report_document(rule_id, message, severity=default)
+
+
+def _replacement(compiled: Compiled, rule: PackRule, found: str) -> str:
+    if compiled.user_regex:
+        import regex
+
+        for key, value in rule.swap.items():
+            flags = regex.IGNORECASE if rule.ignorecase else 0
+            if regex.fullmatch(key, found, flags, timeout=REGEX_BUDGET):
+                return value
+        return ""
+    key = " ".join(found.split())
+    value = compiled.swaps.get(key.lower() if rule.ignorecase else key, "")
+    if rule.ignorecase and found[:1].isupper() and value[:1].islower():
+        value = value[:1].upper() + value[1:]
+    return value
+
+
+def _format(template: str | None, found: str, replacement: str) -> str:
+    if not template:
+        return ""
+    return template.replace("{match}", found).replace("{replacement}", replacement)
+
+
+def _capitalization(ctx: Context, rule_id: str, rule: PackRule, severity: Severity) -> None:
+    exceptions = {e for e in rule.exceptions} | set(ctx.policy.vocabulary) | set(ctx.policy.brand.split())
+    for term in ctx.policy.terms:
+        if term.use:
+            exceptions.update(term.use.split())
+    for block in _blocks(ctx, rule):
+        text = block.prose
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_][\w'’-]*", text)]
+        if not words:
+            continue
+        wrong = _first_wrong(rule.match or "$sentence", words, exceptions)
+        if wrong is None:
+            continue
+        start, end, word = wrong
+        message = _format(rule.message, word, "") or \
+            f"'{text.strip()}' should use {rule.match.lstrip('$') if rule.match else 'sentence'} case ('{word}')."
+        ctx.report_in(rule_id, block, start, end, message, severity=severity)
+
+
+def _first_wrong(style: str, words: list[tuple[int, int, str]], exceptions: set[str]) -> tuple[int, int, str] | None:
+    for index, (start, end, word) in enumerate(words):
+        if word in exceptions or (len(word) > 1 and word.isupper()):
+            continue
+        first, last = index == 0, index == len(words) - 1
+        if style == "$upper":
+            ok = word.isupper()
+        elif style == "$lower":
+            ok = word.islower()
+        elif style == "$sentence":
+            ok = word[:1].isupper() if first else not word[:1].isupper()
+        else:  # $title
+            small = word.lower() in SMALL_WORDS and not first and not last
+            ok = word[:1].islower() if small else word[:1].isupper()
+        if not ok:
+            return start, end, word
+    return None

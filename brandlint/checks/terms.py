@@ -1,0 +1,172 @@
+"""terms: preferred forms (`use` / `instead_of`) and words to avoid (`avoid`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brandlint.checks.base import Check, Context, Rule
+from brandlint.findings import Severity
+from brandlint.guide.model import Term
+from brandlint.guide.policy import Policy
+
+USE = Rule(
+    id="terms.use",
+    severity=Severity.ERROR,
+    summary="A term appears in a form the guideline replaces (`instead_of`), or the brand's "
+            "exact form is written in another case.",
+    why="Readers trust a brand that spells itself the same way everywhere; search, legal "
+        "review and translation memories depend on one canonical form.",
+    guide="terms:\n  - use: Lumen Tea\n    instead_of: [LumenTea, Lumen tea]\n",
+    fail="Meet LumenTea, our new blend.",
+    passing="Meet Lumen Tea, our new blend.",
+    fixable=True,
+    details="Matches whole words only, never inside code, URLs or another word. `use` is "
+            "case-sensitive; an all-lowercase `use` (such as `email`) may also start a sentence "
+            "capitalised. An all-lowercase `instead_of` form also matches when capitalised, and "
+            "the fix keeps the capital.",
+)
+AVOID = Rule(
+    id="terms.avoid",
+    severity=Severity.WARNING,
+    summary="A word or phrase the guideline says to avoid.",
+    why="Some words promise what the product cannot keep, or clash with the brand's voice.",
+    guide="terms:\n  - avoid: [cheap]\n    message: We never promise what a cup can't keep.\n",
+    fail="A cheap cup of tea.",
+    passing="An affordable cup of tea.",
+    details="Case-insensitive, whole words only; `level` sets the severity (default warning) "
+            "and `message` says why.",
+)
+
+# Korean particles and copula endings that may follow a noun; a Hangul term followed by
+# one of these (and then a word boundary) is the term itself, not part of a longer noun.
+KO_PARTICLES = sorted(
+    "이 가 은 는 을 를 의 에 에서 에게 께 께서 로 으로 와 과 도 만 까지 부터 보다 처럼 이나 나 이랑 랑 "
+    "이다 입니다 이에요 예요 이야 야 이고 고 인 이라 라 에는 에도 으로는 로는 와는 과는 이며 며 "
+    "이죠 죠 이지만 지만 이라는 라는 으로도 로도 에서도 이라고 라고 만의 의는 이든 든".split(),
+    key=len, reverse=True)
+_KO_TAIL = "(?:" + "|".join(KO_PARTICLES) + ")?"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # use | case | avoid
+    term: Term
+    form: str
+    capitalised: bool = False
+
+
+@dataclass
+class TermMatcher:
+    pattern: re.Pattern[str] | None
+    exact: dict[str, list[Entry]]
+    folded: dict[str, list[Entry]]
+
+    def lookup(self, found: str) -> list[Entry]:
+        key = _collapse(found)
+        return self.exact.get(key, []) + self.folded.get(key.lower(), [])
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A whole-word pattern: word boundaries only where the phrase's edge is a word
+    character, flexible whitespace inside, and Korean particles allowed after Hangul."""
+    body = r"\s+".join(re.escape(part) for part in phrase.split())
+    left = r"(?<!\w)" if re.match(r"\w", phrase) else ""
+    if _is_hangul(phrase[-1]):
+        # Match the term, then peek: an optional particle and a word boundary.
+        right = rf"(?={_KO_TAIL}(?!\w))"
+    else:
+        right = r"(?!\w)" if re.search(r"\w$", phrase) else ""
+    return left + body + right
+
+
+def build_matcher(policy: Policy) -> TermMatcher:
+    exact: dict[str, list[Entry]] = {}
+    folded: dict[str, list[Entry]] = {}
+    phrases: set[str] = set()
+
+    def add(form: str, entry: Entry, case_sensitive: bool) -> None:
+        form = _collapse(form)
+        if not form:
+            return
+        phrases.add(form)
+        if case_sensitive:
+            exact.setdefault(form, []).append(entry)
+        else:
+            folded.setdefault(form.lower(), []).append(entry)
+
+    for term in policy.terms:
+        if term.use is not None:
+            for form in term.instead_of:
+                add(form, Entry("use", term, form), True)
+                if form == form.lower() and _capitalise(form) != form:
+                    add(_capitalise(form), Entry("use", term, form, capitalised=True), True)
+            add(term.use, Entry("case", term, term.use), False)
+        else:
+            for form in term.avoid:
+                add(form, Entry("avoid", term, form), False)
+    if not phrases:
+        return TermMatcher(None, exact, folded)
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    pattern = re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE)
+    return TermMatcher(pattern, exact, folded)
+
+
+def check(ctx: Context) -> None:
+    matcher: TermMatcher = ctx.policy.term_matcher
+    if matcher.pattern is None:
+        return
+    for block in ctx.doc.blocks:
+        prose = block.prose
+        for match in matcher.pattern.finditer(prose):
+            found = match.group()
+            entries = matcher.lookup(found)
+            if match.start() and prose[match.start() - 1] in "#@":
+                # A hashtag or handle is an identifier: "#LumenTea" is not a misspelling,
+                # and "#Lumen Tea" would break it. Avoided words are still flagged.
+                entries = [entry for entry in entries if entry.kind == "avoid"]
+            replaced = [entry for entry in entries if entry.kind == "use"]
+            if replaced:
+                entry = replaced[0]
+                use = entry.term.use or ""
+                replacement = _capitalise(use) if entry.capitalised else use
+                message = f"Use '{replacement}' instead of '{found}'."
+                if entry.term.message:
+                    message += f" {entry.term.message}"
+                ctx.report_in(USE, block, match.start(), match.end(), message, fix=replacement,
+                              severity=_level(entry.term, USE.severity))
+                continue
+            for entry in entries:
+                if entry.kind == "case":
+                    use = entry.term.use or ""
+                    if _collapse(found) == use or (use == use.lower() and _collapse(found) == _capitalise(use)):
+                        continue
+                    message = f"Use '{use}' instead of '{found}' (the exact form, case-sensitive)."
+                    ctx.report_in(USE, block, match.start(), match.end(), message, fix=use,
+                                  severity=_level(entry.term, USE.severity))
+                    break
+                if entry.kind == "avoid":
+                    reason = entry.term.message
+                    message = f"Avoid '{found}'" + (f": {reason}" if reason else ".")
+                    ctx.report_in(AVOID, block, match.start(), match.end(), message,
+                                  severity=_level(entry.term, AVOID.severity))
+                    break
+
+
+def _level(term: Term, default: Severity) -> Severity:
+    return Severity.parse(term.level) if term.level else default
+
+
+CHECK = Check(rules=(USE, AVOID), run=check)

@@ -1,0 +1,228 @@
+"""discovery → routing → reading → checks → suppression → sorted findings.
+
+One pipeline for every document, hand-written or rendered. Workers get paths, not
+documents; the guideline is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brandlint.errors import UsageError
+from brandlint.findings import Finding, InputError, Severity
+from brandlint.guide.loader import LoadedGuide, display
+from brandlint.guide.policy import Policy, resolve
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".brandlint_cache", "__pycache__", ".venv",
+             "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
+# Files a folder walk picks up; an explicitly named file of another type is reported.
+COPY_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+SERIAL_BELOW = 24  # a pool costs more than it saves on a handful of files
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+    channel: str | None = None
+    campaign: str | None = None
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        found = [finding for result in self.files for finding in result.findings]
+        return sorted(found, key=Finding.sort_key)
+
+    @property
+    def input_errors(self) -> list[InputError]:
+        return sorted((r.error for r in self.files if r.error), key=lambda e: (e.path, e.line or 0))
+
+    def counts(self) -> dict[Severity, int]:
+        counts = {severity: 0 for severity in Severity}
+        for result in self.files:
+            for finding in result.findings:
+                counts[finding.severity] += 1
+        return counts
+
+
+@dataclass(frozen=True)
+class Options:
+    channel: str | None = None
+    jobs: int | None = None
+    use_cache: bool = True
+    shard: tuple[int, int] | None = None
+    cache_dir: Path = Path(".brandlint_cache")
+
+
+def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
+    """Files to check, sorted by their display path; folders recurse, links are not followed."""
+    found: dict[str, Path] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"no such file or folder: {given}")
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    candidate = Path(root) / name
+                    if name.lower().endswith(COPY_SUFFIXES) and not candidate.is_symlink():
+                        found.setdefault(display(candidate.absolute()), candidate)
+        else:
+            found.setdefault(display(path.absolute()), path)
+    return [(found[key], key) for key in sorted(found)]
+
+
+def in_shard(display_path: str, shard: tuple[int, int] | None) -> bool:
+    """Deterministic split by a hash of the path, stable as files come and go."""
+    if shard is None:
+        return True
+    index, count = shard
+    return zlib.crc32(display_path.encode("utf-8")) % count == index - 1
+
+
+class Checker:
+    """Checks files against one loaded guideline; policies are resolved once per channel."""
+
+    def __init__(self, loaded: LoadedGuide, options: Options) -> None:
+        self.loaded = loaded
+        self.options = options
+        self._policies: dict[str | None, Policy] = {}
+
+    def policy(self, channel: str | None) -> Policy:
+        if channel not in self._policies:
+            self._policies[channel] = resolve(self.loaded, channel)
+        return self._policies[channel]
+
+    def route(self, path: Path) -> str | None:
+        try:
+            relative = path.resolve().relative_to(self.loaded.root.resolve()).as_posix()
+        except ValueError:
+            return None
+        from brandlint.routing import channel_for
+
+        return channel_for(relative, self.loaded.guide.files)
+
+    def check_file(self, path: Path, shown: str) -> FileResult:
+        from brandlint.documents import kind_of
+
+        kind = kind_of(path.name)
+        if kind is None:
+            return FileResult(shown, error=InputError(
+                shown, f"not a file type brandlint checks ({', '.join(COPY_SUFFIXES)})"))
+        try:
+            raw = path.read_bytes()
+        except PermissionError:
+            return FileResult(shown, error=InputError(shown, "cannot read the file: permission denied"))
+        except IsADirectoryError:
+            return FileResult(shown, error=InputError(shown, "is a folder"))
+        except OSError as exc:
+            return FileResult(shown, error=InputError(shown, f"cannot read the file: {exc.strerror}"))
+        cache = None
+        if self.options.use_cache:
+            from brandlint.cache import ResultCache
+
+            cache = ResultCache(self.options.cache_dir, self.loaded.fingerprint)
+            cached = cache.get(shown, self.options.channel, raw)
+            if cached is not None:
+                return cached
+        result, _ = self.check_bytes(path, shown, raw)
+        if cache is not None:
+            cache.put(shown, self.options.channel, raw, result)
+        return result
+
+    def check_bytes(self, path: Path, shown: str, raw: bytes) -> tuple[FileResult, object | None]:
+        """Check a file's content (which `fix` may hold in memory); also returns the Document."""
+        from brandlint.documents import DocumentError, kind_of, parse_document
+
+        routed = self.route(path)
+        fallbacks = tuple(e for e in (self.loaded.guide.encoding,
+                                      self.policy(routed).encoding if routed else None) if e)
+        try:
+            doc = parse_document(shown, raw, kind_of(path.name) or "text", fallbacks)
+            return self._check_document(doc, routed), doc
+        except DocumentError as exc:
+            return FileResult(shown, error=InputError(shown, exc.message, exc.line, exc.column)), None
+
+    def _check_document(self, doc, routed: str | None) -> FileResult:  # noqa: ANN001
+        from brandlint.checks.base import Context
+        from brandlint.checks.registry import run_checks
+        from brandlint.documents import DocumentError
+        from brandlint.lang.detect import block_language
+        from brandlint.suppress import suppress
+
+        front = doc.front_matter
+        channel = self.options.channel
+        if channel is None and "channel" in front:
+            channel = front["channel"]
+            if channel not in self.loaded.guide.channels:
+                line, column = front["_positions"]["channel"]
+                known = ", ".join(sorted(self.loaded.guide.channels)) or "none defined"
+                raise DocumentError(f"front matter names unknown channel `{channel}` (channels: {known})",
+                                    doc.path, line, column)
+        elif channel is None:
+            channel = routed
+        policy = self.policy(channel)
+        language = front.get("language") or policy.language
+        if language not in ("en", "ko", "auto"):
+            line, column = front["_positions"]["language"]
+            raise DocumentError(f"front matter: language must be en, ko or auto, not `{language}`",
+                                doc.path, line, column)
+        doc.channel, doc.language, doc.campaign = channel, language, front.get("campaign")
+        for block in doc.blocks:
+            block.language = block_language(block.text, language)
+        ctx = Context(doc, policy)
+        run_checks(ctx)
+        for finding in ctx.findings:
+            finding.line, finding.column = doc.position(finding.start)
+            finding.end_line, finding.end_column = doc.position(finding.end)
+            finding.start, finding.end = doc.source_offset(finding.start), doc.source_offset(finding.end)
+            finding.match = doc.source[finding.start:finding.end]
+        findings = sorted(suppress(doc, ctx.findings), key=Finding.sort_key)
+        return FileResult(doc.path, findings, channel=channel, campaign=doc.campaign)
+
+
+_WORKER: Checker | None = None
+
+
+def _work(item: tuple[Path, str]) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.check_file(*item)
+
+
+def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
+                progress: Callable[[int, int], None] | None = None) -> RunResult:
+    files = [item for item in discover(paths) if in_shard(item[1], options.shard)]
+    checker = Checker(loaded, options)
+    jobs = options.jobs or os.cpu_count() or 1
+    results: list[FileResult] = []
+    if jobs <= 1 or len(files) < SERIAL_BELOW:
+        for done, item in enumerate(files, 1):
+            results.append(checker.check_file(*item))
+            if progress:
+                progress(done, len(files))
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _WORKER
+        _WORKER = checker  # inherited by forked workers: the guideline is parsed once
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            chunk = max(1, min(64, len(files) // (jobs * 8)))
+            for done, result in enumerate(pool.map(_work, files, chunksize=chunk), 1):
+                results.append(result)
+                if progress:
+                    progress(done, len(files))
+        _WORKER = None
+    results.sort(key=lambda r: r.path)
+    return RunResult(results)

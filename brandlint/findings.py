@@ -1,0 +1,119 @@
+"""Findings: what a check reports, where, how bad, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """Ordered so that `severity >= fail_level` means "counts as a failure"."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.strip().upper()]
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the finding's source span with `replacement`. Only safe fixes exist."""
+
+    replacement: str
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem at a span of a file.
+
+    `start`/`end` are code-point offsets into the decoded source (BOM removed, line
+    endings as written); line/column are derived from them and are 1-based, with an
+    exclusive end column, as in SARIF.
+    """
+
+    path: str
+    rule: str
+    severity: Severity
+    message: str
+    start: int = 0
+    end: int = 0
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+    match: str = ""
+    channel: str | None = None
+    fix: Fix | None = None
+    # A document-level finding (a missing tagline, a length limit) has no real span;
+    # a disable comment anywhere in the file suppresses it.
+    document_level: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[str, int, int, str, int, str]:
+        return (self.path, self.line, self.column, self.rule, -int(self.severity), self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "channel": self.channel,
+            "message": self.message,
+            "match": self.match,
+        }
+        if self.fix is not None:
+            data["fix"] = {"replacement": self.fix.replacement}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], start: int, end: int, document_level: bool) -> Finding:
+        fix = data.get("fix")
+        return cls(
+            path=data["path"],
+            rule=data["rule"],
+            severity=Severity.parse(data["severity"]),
+            message=data["message"],
+            start=start,
+            end=end,
+            line=data["line"],
+            column=data["column"],
+            end_line=data["end_line"],
+            end_column=data["end_column"],
+            match=data["match"],
+            channel=data["channel"],
+            fix=Fix(fix["replacement"]) if fix else None,
+            document_level=document_level,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A file that could not be checked (unreadable, binary, undecodable, too large)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}

@@ -1,0 +1,115 @@
+"""`brandlint fix`: apply safe fixes, re-lint until stable, write atomically.
+
+Only the matched spans change; encoding, BOM and line endings stay as they were. A file
+that changed on disk while we worked, or that is read-only, is left alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brandlint.engine import Checker, FileResult, Options, RunResult, discover, in_shard
+from brandlint.findings import Finding
+from brandlint.guide.loader import LoadedGuide
+
+MAX_PASSES = 10
+BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
+@dataclass
+class FixOutcome:
+    result: RunResult
+    applied: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
+def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, int]:
+    """Apply non-overlapping fixes (earliest first); overlapping ones wait for the next pass."""
+    edits = sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end))
+    out, last, applied = [], 0, 0
+    for finding in edits:
+        if finding.start < last or source[finding.start:finding.end] != finding.match:
+            continue
+        out.append(source[last:finding.start])
+        out.append(finding.fix.replacement)  # type: ignore[union-attr]
+        last = finding.end
+        applied += 1
+    out.append(source[last:])
+    return "".join(out), applied
+
+
+def encode(doc, text: str) -> bytes:  # noqa: ANN001
+    return (BOMS.get(doc.encoding, b"") if doc.bom else b"") + text.encode(doc.encoding)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """A report written with --output: complete or not there at all."""
+    write_atomically(path, text.encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, flushed, then renamed over the original (keeping its mode)."""
+    if path.exists():
+        mode = path.stat().st_mode
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".brandlint")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode & 0o7777)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def fix_paths(loaded: LoadedGuide, paths: list[str], options: Options) -> FixOutcome:
+    checker = Checker(loaded, Options(channel=options.channel, use_cache=False))
+    outcome = FixOutcome(RunResult())
+    for path, shown in discover(paths):
+        if not in_shard(shown, options.shard):
+            continue
+        outcome.result.files.append(_fix_file(checker, path, shown, outcome))
+    return outcome
+
+
+def _fix_file(checker: Checker, path: Path, shown: str, outcome: FixOutcome) -> FileResult:
+    result = checker.check_file(path, shown)
+    if result.error is not None or not any(f.fix for f in result.findings):
+        return result
+    original = path.read_bytes()
+    raw, total = original, 0
+    for _ in range(MAX_PASSES):
+        result, doc = checker.check_bytes(path, shown, raw)
+        if doc is None:
+            break
+        text, applied = apply_fixes(doc.source, result.findings)
+        if not applied:
+            break
+        total += applied
+        raw = encode(doc, text)
+    if raw == original:
+        return result
+    # Mode bits as well as access(): root may write anything, but a file marked
+    # read-only was marked so on purpose.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        outcome.skipped.append(f"{shown}: read-only; {total} fix(es) not applied")
+        return checker.check_bytes(path, shown, original)[0]
+    if path.read_bytes() != original:
+        outcome.skipped.append(f"{shown}: changed on disk while fixing; left untouched")
+        return checker.check_file(path, shown)
+    write_atomically(path, raw)
+    outcome.applied[shown] = total
+    return result

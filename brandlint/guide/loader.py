@@ -1,0 +1,224 @@
+"""Find, load and cross-check a guideline and the rule packs it extends."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brandlint import __version__
+from brandlint.errors import GuideError, UsageError
+from brandlint.guide.model import Guide
+from brandlint.guide.packs import Pack
+from brandlint.guide.validate import validate
+from brandlint.guide.yamlsource import YamlSource, parse_yaml
+from brandlint.resources import builtin_packs
+
+GUIDE_NAMES = ("brand.yaml", ".brandlint.yaml")
+# Real guidelines are a few kilobytes; the pure-Python YAML parser would take minutes
+# on a 10 MB one, so refuse it up front.
+MAX_GUIDE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class LoadedPack:
+    name: str
+    pack: Pack
+    path: Path
+    digest: str
+
+
+@dataclass
+class LoadedGuide:
+    guide: Guide
+    path: Path
+    source: YamlSource
+    packs: dict[str, LoadedPack] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+    @property
+    def display_path(self) -> str:
+        return display(self.path)
+
+
+def display(path: Path) -> str:
+    """A path as the user would write it: relative to the current folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path.as_posix()
+    if rel.startswith(".."):
+        return path.as_posix()
+    return Path(rel).as_posix()
+
+
+def find_guide(start: Path) -> Path | None:
+    """brand.yaml or .brandlint.yaml in `start` or its nearest parent."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in GUIDE_NAMES:
+            path = candidate / name
+            if path.is_file():
+                return path
+    return None
+
+
+def _read_yaml_file(path: Path, what: str) -> tuple[YamlSource, bytes]:
+    shown = display(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_GUIDE_BYTES:
+            raise GuideError(f"the {what} is {size / 1e6:.1f} MB; a {what} over "
+                             f"{MAX_GUIDE_BYTES // (1024 * 1024)} MB is refused", shown)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise GuideError(f"{what} not found", shown) from None
+    except IsADirectoryError:
+        raise GuideError(f"the {what} path is a folder, not a file", shown) from None
+    except PermissionError:
+        raise GuideError(f"cannot read the {what}: permission denied", shown) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw_text = raw[3:]
+    else:
+        raw_text = raw
+    try:
+        text = raw_text.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw_text[: exc.start].count(b"\n") + 1
+        raise GuideError(f"the {what} is not valid UTF-8 (byte 0x{raw_text[exc.start]:02x})", shown, line) from None
+    if "\x00" in text:
+        raise GuideError(f"the {what} is a binary file, not YAML", shown)
+    return parse_yaml(text, shown), raw
+
+
+def load_guide(path: Path) -> LoadedGuide:
+    path = path.resolve() if path.exists() else path
+    source, raw = _read_yaml_file(path, "guideline")
+    guide = validate(Guide, source)
+    loaded = LoadedGuide(guide=guide, path=path, source=source)
+    _check_references(loaded)
+    digest = hashlib.sha256(raw)
+    digest.update(__version__.encode())
+    for pack in loaded.packs.values():
+        digest.update(pack.name.encode() + pack.digest.encode())
+    loaded.fingerprint = digest.hexdigest()
+    return loaded
+
+
+def _check_references(loaded: LoadedGuide) -> None:
+    guide, source = loaded.guide, loaded.source
+    channels = sorted(guide.channels)
+    for glob, channel in guide.files.items():
+        if channel not in guide.channels:
+            hint = difflib.get_close_matches(channel, channels, n=1)
+            text = f"files: `{glob}` maps to unknown channel `{channel}`"
+            text += f"; did you mean `{hint[0]}`?" if hint else ""
+            text += f" (channels: {', '.join(channels)})" if channels else " (no channels are defined)"
+            raise source.error(text, ("files", glob))
+    for name, logo in guide.logos.items():
+        logo_path = (loaded.root / logo.file).resolve()
+        if not logo.allow_outside and not logo_path.is_relative_to(loaded.root.resolve()):
+            raise source.error(f"logos.{name}.file `{logo.file}` is outside the guideline's folder; "
+                               "set `allow_outside: true` if that is intended", ("logos", name, "file"))
+        if not logo_path.is_file():
+            raise source.error(f"logos.{name}.file `{logo.file}` does not exist "
+                               f"(looked for {display(logo_path)})", ("logos", name, "file"))
+        for index, colour in enumerate(logo.on):
+            if colour not in guide.colors.palette:
+                hint = difflib.get_close_matches(colour, list(guide.colors.palette), n=1)
+                text = f"logos.{name}.on: `{colour}` is not a palette colour"
+                text += f"; did you mean `{hint[0]}`?" if hint else ""
+                raise source.error(text, ("logos", name, "on", index))
+    for index, name in enumerate(guide.extends):
+        _load_pack_into(loaded, name, source, ("extends", index), ())
+    for channel_name, channel in guide.channels.items():
+        for index, name in enumerate(channel.extends):
+            _load_pack_into(loaded, name, source, ("channels", channel_name, "extends", index), ())
+    _check_rule_settings(loaded)
+
+
+def pack_key(name: str) -> str:
+    return name
+
+
+def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tuple,
+                    stack: tuple[str, ...]) -> LoadedPack:
+    """Load a pack by built-in name or by path (relative to the file naming it)."""
+    is_path = "/" in name or name.endswith((".yaml", ".yml"))
+    if is_path:
+        base = Path(where.file).parent if stack else loaded.root
+        pack_path = (base / name).resolve()
+        key = str(pack_path)
+    else:
+        builtins = builtin_packs()
+        if name not in builtins:
+            hint = difflib.get_close_matches(name, list(builtins), n=1)
+            text = f"unknown rule pack `{name}`"
+            text += f"; did you mean `{hint[0]}`?" if hint else ""
+            text += f" (built-in packs: {', '.join(builtins)}; or give a path to a YAML pack)"
+            raise where.error(text, path)
+        pack_path = builtins[name]
+        key = name
+    if key in stack:
+        raise where.error(f"rule pack `{name}` extends itself (cycle: {' -> '.join(stack + (key,))})", path)
+    for existing in loaded.packs.values():
+        if existing.path == pack_path:
+            return existing
+    if is_path and not pack_path.is_file():
+        raise where.error(f"rule pack `{name}` not found (looked for {display(pack_path)})", path)
+    source, raw = _read_yaml_file(pack_path, "rule pack")
+    pack = validate(Pack, source, what="rule pack")
+    pack_name = pack.pack or pack_path.stem
+    if pack_name in {p.name for p in loaded.packs.values()}:
+        raise where.error(f"two rule packs are both named `{pack_name}`", path)
+    for index, inner in enumerate(pack.extends):
+        _load_pack_into(loaded, inner, source, ("extends", index), stack + (key,))
+    entry = LoadedPack(name=pack_name, pack=pack, path=pack_path, digest=hashlib.sha256(raw).hexdigest())
+    loaded.packs[key] = entry
+    return entry
+
+
+def _check_rule_settings(loaded: LoadedGuide) -> None:
+    from brandlint.checks.registry import builtin_rule_ids
+
+    known = set(builtin_rule_ids())
+    for pack in loaded.packs.values():
+        known.update(f"{pack.name}.{rule}" for rule in pack.pack.rules)
+    families = {rule.split(".")[0] for rule in known}
+    settings = [(("rules", key), key) for key in loaded.guide.rules]
+    for channel_name, channel in loaded.guide.channels.items():
+        settings += [(("channels", channel_name, "rules", key), key) for key in channel.rules]
+    for path, key in settings:
+        if key not in known and key not in families:
+            hint = difflib.get_close_matches(key, sorted(known | families), n=1)
+            text = f"unknown rule `{key}`"
+            text += f"; did you mean `{hint[0]}`?" if hint else " (see `brandlint rules`)"
+            raise loaded.source.error(text, path, prefer_key=True)
+
+
+def resolve_guide_path(explicit: str | None, paths: list[str]) -> Path:
+    """--guide, else the current folder and its parents, else the checked paths' folders."""
+    if explicit:
+        path = Path(explicit)
+        if not path.exists():
+            raise UsageError(f"guideline not found: {explicit}")
+        return path
+    found = find_guide(Path.cwd())
+    if found is None:
+        for given in paths:
+            candidate = Path(given)
+            if candidate.exists():
+                found = find_guide(candidate)
+                if found is not None:
+                    break
+    if found is None:
+        raise UsageError("no brand.yaml or .brandlint.yaml found in this folder or any parent; "
+                         "pass --guide FILE or run `brandlint init`")
+    return found

@@ -1,0 +1,138 @@
+"""Channel resolution: base guideline ⊕ channel overrides ⊕ rule packs = one Policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from brandlint.findings import Severity
+from brandlint.guide.model import Channel, Colors, Grammar, ImageRules, KeyMessage, Logo, Scoring, Term
+
+if TYPE_CHECKING:
+    from brandlint.guide.loader import LoadedGuide, LoadedPack
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Everything the checks need to judge a document on one channel."""
+
+    brand: str
+    channel: str | None
+    language: str
+    tone: str
+    speech_levels: tuple[str, ...] | None
+    max_grade: float | None
+    tagline: str | None
+    key_messages: tuple[KeyMessage, ...]
+    require: tuple[str, ...]
+    max_chars: int | None
+    max_words: int | None
+    max_bytes: int | None
+    encoding: str | None
+    max_hashtags: int | None
+    max_emoji: int | None
+    max_links: int | None
+    terms: tuple[Term, ...]
+    vocabulary: tuple[str, ...]
+    packs: tuple[LoadedPack, ...]
+    rule_settings: dict[str, str]
+    colors: Colors
+    fonts: tuple[str, ...]
+    logos: dict[str, Logo]
+    image: ImageRules | None
+    grammar: Grammar
+    scoring: Scoring
+    fingerprint: str
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def severity(self, rule: str, default: Severity) -> Severity | None:
+        """The level a rule reports at on this channel; None when it is turned off."""
+        setting = self.rule_settings.get(rule) or self.rule_settings.get(rule.split(".")[0])
+        if setting is None:
+            return default
+        if setting == "off":
+            return None
+        return Severity.parse(setting)
+
+    @cached_property
+    def term_matcher(self):  # noqa: ANN201 - built lazily, once per channel
+        from brandlint.checks.terms import build_matcher
+
+        return build_matcher(self)
+
+
+def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
+    guide = loaded.guide
+    settings: Channel = guide.channels[channel] if channel is not None else Channel()
+    pack_names = list(guide.extends) + list(settings.extends)
+    packs: list[LoadedPack] = []
+    for pack in loaded.packs.values():
+        # Packs are keyed by built-in name or resolved path; include those this channel names
+        # and the packs they extend (loaded before them).
+        if pack.name in pack_names or pack.path.stem in pack_names or _named_by_path(pack, pack_names, loaded):
+            packs.append(pack)
+    packs = _with_included(packs, loaded)
+    readability = settings.readability or guide.voice.readability
+    return Policy(
+        brand=guide.brand,
+        channel=channel,
+        language=settings.language or guide.language,
+        tone=settings.tone or guide.voice.tone,
+        speech_levels=tuple(settings.speech_level or guide.voice.speech_level or ()) or None,
+        max_grade=readability.max_grade,
+        tagline=guide.message.tagline,
+        key_messages=tuple(guide.message.key_messages),
+        require=tuple(settings.require),
+        max_chars=settings.max_chars,
+        max_words=settings.max_words,
+        max_bytes=settings.max_bytes,
+        encoding=settings.encoding or guide.encoding,
+        max_hashtags=settings.max_hashtags,
+        max_emoji=settings.max_emoji,
+        max_links=settings.max_links,
+        terms=tuple(guide.terms) + tuple(settings.terms),
+        vocabulary=tuple(guide.vocabulary) + tuple(settings.vocabulary),
+        packs=tuple(packs),
+        rule_settings={**guide.rules, **settings.rules},
+        colors=guide.colors,
+        fonts=tuple(settings.fonts if settings.fonts is not None else guide.fonts),
+        logos=dict(guide.logos),
+        image=settings.image,
+        grammar=guide.grammar,
+        scoring=guide.scoring,
+        fingerprint=f"{loaded.fingerprint}:{channel or ''}",
+    )
+
+
+def _named_by_path(pack: LoadedPack, names: list[str], loaded: LoadedGuide) -> bool:
+    for name in names:
+        if "/" in name or name.endswith((".yaml", ".yml")):
+            if (loaded.root / name).resolve() == pack.path:
+                return True
+    return False
+
+
+def _with_included(packs: list[LoadedPack], loaded: LoadedGuide) -> list[LoadedPack]:
+    """Add the packs that the chosen packs extend, keeping the loader's order."""
+    chosen = {id(pack) for pack in packs}
+    changed = True
+    while changed:
+        changed = False
+        for pack in loaded.packs.values():
+            if id(pack) in chosen:
+                continue
+            for parent in loaded.packs.values():
+                if id(parent) in chosen and _extends(parent, pack, loaded):
+                    chosen.add(id(pack))
+                    changed = True
+    return [pack for pack in loaded.packs.values() if id(pack) in chosen]
+
+
+def _extends(parent: LoadedPack, child: LoadedPack, loaded: LoadedGuide) -> bool:
+    for name in parent.pack.extends:
+        if name == child.name or name == child.path.stem:
+            return True
+        if ("/" in name or name.endswith((".yaml", ".yml"))) and (parent.path.parent / name).resolve() == child.path:
+            return True
+    return False

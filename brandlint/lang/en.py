@@ -1,0 +1,119 @@
+"""English: sentences, words and the measurable signals of a casual register."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+ABBREVIATIONS = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "prof", "vs", "etc", "inc", "ltd", "co",
+                 "no", "st", "jr", "sr", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr",
+                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+EMOJI_RE = re.compile(
+    "(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u3030\u303D\u3297\u3299]\uFE0F?"
+    "(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF]\uFE0F?)*)")
+HASHTAG_RE = re.compile(r"(?<![\w&/#])#[^\W\d_][\w]*|(?<![\w&/#])#\d+[^\W\d_][\w]*")
+
+# Contractions: n't, 're, 've, 'll, 'd, 'm always; 's only after pronouns and the like,
+# so that a possessive ("Lumen Tea's") is not taken for one.
+CONTRACTION_RE = re.compile(
+    r"\b(?:\w+n['’]t|\w+['’](?:re|ve|ll|d|m)|(?:it|that|what|here|there|let|who|he|she|where|how)['’]s)\b",
+    re.IGNORECASE)
+SLANG = {"gonna", "wanna", "gotta", "kinda", "sorta", "y'all", "yall", "ya", "omg", "lol", "lmao",
+         "btw", "tbh", "imo", "fyi", "yay", "woohoo", "wow", "hey", "hiya", "awesome", "epic",
+         "stoked", "legit", "vibes", "fam", "bestie", "cool", "yummy", "ok", "okay", "nope", "yep",
+         "yeah", "dude", "guys", "folks", "insane", "crazy", "obsessed", "hella", "lit"}
+INTENSIFIERS = {"super", "totally", "literally", "really", "so", "very", "seriously", "absolutely",
+                "incredibly", "amazing", "amazingly", "ridiculously", "truly", "mega", "ultra"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves", "you're", "you’re", "you've",
+                 "you’ve", "you'll", "you’ll", "you'd", "you’d"}
+# Common acronyms are not shouting.
+ACRONYMS = {"FAQ", "FAQS", "HTML", "HTTP", "HTTPS", "JSON", "NASA", "ASAP", "RSVP", "USDA", "USA",
+            "UK", "EU", "CEO", "CTO", "CFO", "API", "URL", "PDF", "SMS", "GDPR", "ISO", "NATO",
+            "UNESCO", "WCAG", "HTTP", "OEM", "SKU", "VIP", "NYC", "AM", "PM", "IPA", "CBD"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One sign of casual register in a sentence and how much it weighs."""
+
+    name: str
+    text: str
+    weight: int
+    start: int
+    end: int
+
+
+def sentences(text: str) -> list[Span]:
+    """Split prose into sentences, keeping offsets; abbreviations do not end one."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        before = text[start:match.start()].split()
+        last_word = before[-1].lower().rstrip(".") if before else ""
+        if match.group().startswith(".") and (last_word in ABBREVIATIONS or
+                                              (len(last_word) == 1 and last_word.isalpha())):
+            continue
+        _add_sentence(spans, text, start, match.end())
+        start = match.end()
+    _add_sentence(spans, text, start, len(text))
+    return spans
+
+
+def _add_sentence(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start] in " \t\n\ufffc":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\ufffc":
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        spans.append(Span(start, end, text[start:end]))
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def casual_signals(sentence: Span, allowed_caps: set[str], heading: bool = False) -> list[Signal]:
+    """Measurable signs of a casual register in one sentence (offsets are the block's)."""
+    text, base = sentence.text, sentence.start
+    found: list[Signal] = []
+    for match in CONTRACTION_RE.finditer(text):
+        found.append(Signal("contraction", match.group(), 2, base + match.start(), base + match.end()))
+    for match in re.finditer(r"[!?]*![!?]+|!", text):
+        weight = 1 if match.group() == "!" else 2
+        name = "exclamation" if weight == 1 else "exclamation run"
+        found.append(Signal(name, match.group(), weight, base + match.start(), base + match.end()))
+    for match in EMOJI_RE.finditer(text):
+        found.append(Signal("emoji", match.group(), 2, base + match.start(), base + match.end()))
+    second_person = None
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        start, end = base + match.start(), base + match.end()
+        if lower in SLANG:
+            found.append(Signal("slang", word, 2, start, end))
+        elif lower in INTENSIFIERS:
+            found.append(Signal("intensifier", word, 1, start, end))
+        elif re.search(r"([a-z])\1\1", lower) and lower.isalpha():
+            found.append(Signal("stretched word", word, 2, start, end))
+        if (len(word) >= 4 and word.isupper() and word.isalpha() and word not in ACRONYMS
+                and word not in allowed_caps and not heading):
+            found.append(Signal("ALL-CAPS", word, 2, start, end))
+        if lower in SECOND_PERSON and second_person is None:
+            second_person = Signal("second person", word, 1, start, end)
+    if second_person is not None:
+        found.append(second_person)
+    count = len(words(text))
+    if not heading and 0 < count <= 3 and text.rstrip()[-1:] in "!?":
+        found.append(Signal("fragment", text, 1, base, base + len(text)))
+    found.sort(key=lambda signal: (signal.start, signal.name))
+    return found

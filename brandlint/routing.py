@@ -1,0 +1,65 @@
+"""Which channel a file belongs to: --channel > front matter > `files:` globs > base."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import PurePosixPath
+
+
+@cache
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a `files:` glob: `**` spans folders, `*` and `?` stay within one; a
+    pattern without a slash matches the file name at any depth (as in .gitignore)."""
+    pattern = pattern.strip().lstrip("./") if pattern.startswith("./") else pattern.strip()
+    anchored = "/" in pattern.rstrip("/")
+    if pattern.endswith("/"):
+        pattern += "**"
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif ch == "*":
+            out.append("[^/]*")
+            i += 1
+        elif ch == "?":
+            out.append("[^/]")
+            i += 1
+        elif ch == "[":
+            close = pattern.find("]", i + 1)
+            if close < 0:
+                out.append(re.escape(ch))
+                i += 1
+            else:
+                body = pattern[i + 1:close].replace("\\", "\\\\")
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                i = close + 1
+        elif ch == "{":
+            close = pattern.find("}", i + 1)
+            if close < 0:
+                out.append(re.escape(ch))
+                i += 1
+            else:
+                out.append("(?:" + "|".join(re.escape(p) for p in pattern[i + 1:close].split(",")) + ")")
+                i = close + 1
+        else:
+            out.append(re.escape(ch))
+            i += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + "".join(out) + r"\Z")
+
+
+def channel_for(relative_path: str, files: dict[str, str]) -> str | None:
+    """The first `files:` glob (in the guideline's order) that matches the path."""
+    posix = PurePosixPath(relative_path).as_posix()
+    for pattern, channel in files.items():
+        if glob_regex(pattern).match(posix):
+            return channel
+    return None

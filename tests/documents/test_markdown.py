@@ -1,0 +1,87 @@
+"""Markdown prose keeps an exact map to the source; code, URLs and markup are not prose."""
+
+from __future__ import annotations
+
+from brandlint.documents import parse_document
+
+SOURCE = """\
+---
+channel: website
+---
+# Hello *LumenTea*
+
+Try \\*LumenTea\\* &amp; `LumenTea` at <https://x.example/LumenTea> or [LumenTea](https://a.b/LumenTea "t")
+second line ![a LumenTea cup](i.png) <!-- brandlint-disable terms -->
+
+| a | LumenTea |
+|---|---|
+
+> - item LumenTea
+
+```
+LumenTea in a fence
+```
+
+    LumenTea indented code
+
+<p align="center">Html &amp; LumenTea <img alt="LumenTea logo" src="LumenTea.png"></p>
+"""
+
+
+def _occurrences(doc, word="LumenTea"):
+    found = []
+    for block in doc.blocks:
+        index = block.text.find(word)
+        while index >= 0:
+            start, end = block.span(index, index + len(word))
+            found.append((block.kind, doc.position(start), doc.source_slice(start, end)))
+            index = block.text.find(word, index + 1)
+    return found
+
+
+def test_every_prose_occurrence_maps_to_its_source_position():
+    doc = parse_document("t.md", SOURCE.encode(), "markdown")
+    assert sorted(_occurrences(doc), key=lambda item: item[1]) == [
+        ("heading", (4, 10), "LumenTea"),
+        ("paragraph", (6, 7), "LumenTea"),      # after an escaped asterisk
+        ("paragraph", (6, 71), "LumenTea"),     # link text, not its URL
+        ("alt", (7, 17), "LumenTea"),           # image alt text
+        ("table", (9, 7), "LumenTea"),
+        ("list", (12, 10), "LumenTea"),
+        ("paragraph", (20, 30), "LumenTea"),    # HTML block text after an entity
+        ("alt", (20, 49), "LumenTea"),          # alt attribute in HTML
+    ]
+
+
+def test_code_urls_and_fences_are_not_prose():
+    doc = parse_document("t.md", SOURCE.encode(), "markdown")
+    prose = " ".join(block.prose for block in doc.blocks)
+    assert "fence" not in prose and "indented" not in prose
+    assert "https" not in prose and "LumenTea.png" not in prose
+    assert "&amp;" not in prose and "& " in prose
+
+
+def test_crlf_source_keeps_columns_and_maps_back_to_the_crlf_text():
+    doc = parse_document("t.md", SOURCE.replace("\n", "\r\n").encode(), "markdown")
+    assert _occurrences(doc)[:2] == [("heading", (4, 10), "LumenTea"), ("paragraph", (6, 7), "LumenTea")]
+    assert doc.newline == "\r\n"
+
+
+def test_front_matter_links_and_comments():
+    doc = parse_document("t.md", SOURCE.encode(), "markdown")
+    assert doc.front_matter["channel"] == "website"
+    assert {link.url for link in doc.links} >= {"https://x.example/LumenTea", "https://a.b/LumenTea"}
+    assert [c.body.strip() for c in doc.comments] == ["brandlint-disable terms"]
+
+
+def test_inline_formatting_inside_a_word_does_not_split_it():
+    doc = parse_document("t.md", "Lumen<b>Tea</b> and **Lumen**Tea\n".encode(), "markdown")
+    assert doc.blocks[0].text.startswith("LumenTea and LumenTea")
+
+
+def test_softbreak_is_kept_as_a_newline_mapped_to_the_source():
+    doc = parse_document("t.md", b"one Lumen\ntea two\n", "markdown")
+    block = doc.blocks[0]
+    assert block.text == "one Lumen\ntea two"
+    start, end = block.span(4, 13)
+    assert doc.source_slice(start, end) == "Lumen\ntea"

@@ -1,0 +1,127 @@
+"""Every guideline mistake is one message with file:line:column and exit status 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from brandlint.errors import GuideError
+from brandlint.guide.loader import find_guide, load_guide
+
+CASES = [
+    # (guideline, expected location, words the message must contain)
+    ("brand: X\ncolours: {}\n", "2:1", ["unknown key `colours`", "did you mean `colors`"]),
+    ("brand: X\nvoice:\n  tone: formal\n  tagline: hi\n", "4:3", ["unknown key `tagline` under `voice`"]),
+    ("brand: X\nchannels:\n  x:\n    max_char: 280\n", "4:5", ["`max_char`", "did you mean `max_chars`"]),
+    ('brand: X\ncolors:\n  palette:\n    gold: "E0A526"\n', "4:11", ["colors.palette.gold", "not a hex colour"]),
+    ('brand: X\ncolors:\n  palette:\n    gold: "#GG0000"\n', "4:11", ["not a hex colour"]),
+    ("brand: X\nchannels:\n  x:\n    max_chars: lots\n", "4:16", ["channels.x.max_chars", "integer"]),
+    ("brand: X\nvoice:\n  tone: loud\n", "3:9", ["voice.tone", "'loud'"]),
+    ("brand: X\nterms:\n  - use: A\n    avoid: [b]\n", "3:5", ["either `use`", "`avoid`"]),
+    ("brand: X\nextends: [inclusiv]\n", "2:11", ["unknown rule pack `inclusiv`", "did you mean `inclusive`"]),
+    ("brand: X\nchannels:\n  sms:\n    extends: [nope]\n", "4:15", ["unknown rule pack `nope`"]),
+    ('brand: X\nchannels:\n  website: {}\nfiles:\n  "web/**": webiste\n', "5:13",
+     ["unknown channel `webiste`", "did you mean `website`"]),
+    ("brand: X\nlogos:\n  primary:\n    file: assets/nope.png\n", "4:11", ["does not exist"]),
+    ("brand: X\nterms: [\n", "3:1", ["invalid YAML"]),
+    ("brand: X\nbrand: Y\n", "2:1", ["duplicate key"]),
+    ("brand: !!python/object:os.system x\n", "1:8", ["custom YAML tags", "!!python/object"]),
+    ("", "1:1", ["empty"]),
+    ("- a\n- b\n", "1:1", ["must be a mapping", "list"]),
+    ("voice:\n  tone: formal\n", "1:1", ["missing required key `brand`"]),
+    ("brand: X\nrules:\n  terms.usee: off\n", "3:3", ["unknown rule `terms.usee`", "did you mean `terms.use`"]),
+    ("brand: X\nchannels:\n  sms:\n    encoding: cp9499\n", "4:15", ["not a known text encoding"]),
+    ("brand: X\nmessage:\n  key_messages:\n    - id: a\n      any_of: []\n", "5:15", ["any_of"]),
+    ('brand: X\ncolors:\n  palette: {paper: "#FFF"}\nlogos:\n  p:\n    file: brand.yaml\n    on: [papr]\n',
+     "7:10", ["`papr` is not a palette colour", "did you mean `paper`"]),
+]
+
+
+@pytest.mark.parametrize("text, where, words", CASES, ids=[c[2][0][:40] for c in CASES])
+def test_each_mistake_is_located(project, text, where, words):
+    project.write("brand.yaml", text)
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "a.md")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    message = result.stderr.strip().splitlines()[0]
+    assert message.startswith(f"brandlint: error: brand.yaml:{where}: "), message
+    for word in words:
+        assert word in message, message
+    assert "Traceback" not in result.stderr
+
+
+def test_several_schema_mistakes_are_all_listed(project):
+    project.write("brand.yaml", "brand: X\ncolours: {}\nvoice:\n  tone: loud\n")
+    result = project.run("check", ".")
+    lines = result.stderr.strip().splitlines()
+    assert any("2:1" in line and "colours" in line for line in lines)
+    assert any("4:9" in line and "voice.tone" in line for line in lines)
+
+
+def test_logo_file_outside_the_guideline_folder_needs_allow_outside(project, tmp_path):
+    project.write("assets/logo.png", b"\x89PNG")
+    project.write("sub/brand.yaml", "brand: X\nlogos:\n  primary:\n    file: ../assets/logo.png\n")
+    with pytest.raises(GuideError, match="outside the guideline's folder"):
+        load_guide(tmp_path / "sub" / "brand.yaml")
+    project.write("sub/brand.yaml", "brand: X\nlogos:\n  primary:\n    file: ../assets/logo.png\n"
+                  "    allow_outside: true\n")
+    assert load_guide(tmp_path / "sub" / "brand.yaml").guide.logos["primary"].allow_outside
+
+
+def test_discovery_prefers_the_nearest_parent(project, tmp_path):
+    project.guide(name="brand.yaml")
+    project.write("content/deep/.brandlint.yaml", "brand: Deep\n")
+    assert find_guide(tmp_path / "content") == (tmp_path / "brand.yaml").resolve()
+    assert find_guide(tmp_path / "content" / "deep" / "x.md") == (tmp_path / "content/deep/.brandlint.yaml").resolve()
+
+
+def test_guide_is_found_from_a_checked_folder_when_none_is_above_the_cwd(project, tmp_path, monkeypatch):
+    project.write("site/brand.yaml", "brand: X\nterms:\n  - avoid: [cheap]\n    level: error\n")
+    project.write("site/a.md", "Cheap tea.\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    result = project.run("check", "--no-cache", "../site")
+    assert result.exit_code == 1
+    assert "terms.avoid" in result.stdout
+
+
+def test_no_guideline_anywhere_is_a_usage_error(project):
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "a.md")
+    assert result.exit_code == 2
+    assert "no brand.yaml" in result.stderr and "brandlint init" in result.stderr
+
+
+def test_explicit_guide_that_does_not_exist(project):
+    result = project.run("check", "--guide", "missing.yaml", ".")
+    assert result.exit_code == 2
+    assert "missing.yaml" in result.stderr
+
+
+def test_pack_by_path_and_pack_cycle(project, tmp_path):
+    project.write("packs/house.yaml", "rules:\n  tea:\n    type: existence\n    tokens: [beverage]\n")
+    project.guide("brand: X\nextends: [packs/house.yaml]\n")
+    project.write("a.md", "A fine beverage.\n")
+    assert [f["rule"] for f in project.findings("a.md")] == ["house.tea"]
+
+    project.write("packs/a.yaml", "extends: [b.yaml]\nrules: {}\n")
+    project.write("packs/b.yaml", "extends: [a.yaml]\nrules: {}\n")
+    project.guide("brand: X\nextends: [packs/a.yaml]\n")
+    result = project.run("check", "a.md")
+    assert result.exit_code == 2
+    assert "extends itself" in result.stderr and "b.yaml" in result.stderr
+
+
+def test_invalid_pack_is_located_in_the_pack_file(project):
+    project.write("packs/bad.yaml", "rules:\n  tea:\n    type: existance\n    tokens: [x]\n")
+    project.guide("brand: X\nextends: [packs/bad.yaml]\n")
+    result = project.run("check", ".")
+    assert result.exit_code == 2
+    assert "packs/bad.yaml:3:11:" in result.stderr and "existance" in result.stderr
+
+
+def test_oversized_guideline_is_refused(project):
+    project.write("brand.yaml", "brand: X\n" + "# padding\n" * 300_000)
+    result = project.run("check", ".")
+    assert result.exit_code == 2
+    assert "MB" in result.stderr and "refused" in result.stderr

@@ -1,0 +1,56 @@
+"""Channel resolution: base ⊕ channel ⊕ rule packs."""
+
+from __future__ import annotations
+
+from brandlint.findings import Severity
+from brandlint.guide.loader import load_guide
+from brandlint.guide.policy import resolve
+
+GUIDE = """\
+brand: Lumen Tea
+extends: [claims]
+voice:
+  tone: neutral
+  readability: {max_grade: 9}
+terms:
+  - avoid: [cheap]
+rules:
+  claims.free: off
+channels:
+  website:
+    tone: formal
+    readability: {max_grade: 12}
+    require: [tagline]
+  sms:
+    language: ko
+    extends: [kr-ad-law]
+    terms:
+      - avoid: [urgent]
+    rules:
+      terms: suggestion
+"""
+
+
+def test_channel_overrides_what_it_names_and_inherits_the_rest(project, tmp_path):
+    project.guide(GUIDE)
+    loaded = load_guide(tmp_path / "brand.yaml")
+    base, website, sms = resolve(loaded, None), resolve(loaded, "website"), resolve(loaded, "sms")
+    assert (base.tone, website.tone, sms.tone) == ("neutral", "formal", "neutral")
+    assert (base.max_grade, website.max_grade, sms.max_grade) == (9, 12, 9)
+    assert website.require == ("tagline",) and base.require == ()
+    assert [t.avoid for t in sms.terms] == [["cheap"], ["urgent"]]
+    assert [p.name for p in base.packs] == ["claims"]
+    assert sorted(p.name for p in sms.packs) == ["claims", "kr-ad-law"]
+    assert sms.language == "ko" and base.language == "auto"
+
+
+def test_rule_settings_turn_rules_off_or_change_their_level(project, tmp_path):
+    project.guide(GUIDE)
+    loaded = load_guide(tmp_path / "brand.yaml")
+    base, sms = resolve(loaded, None), resolve(loaded, "sms")
+    assert base.severity("claims.free", Severity.SUGGESTION) is None
+    assert base.severity("terms.avoid", Severity.WARNING) == Severity.WARNING
+    assert sms.severity("terms.avoid", Severity.WARNING) == Severity.SUGGESTION
+    project.write("sms/a.md", "---\nchannel: sms\n---\nCheap tea, free cups, free pots, free tins.\n")
+    findings = project.findings("sms/a.md")
+    assert [(f["rule"], f["severity"]) for f in findings] == [("terms.avoid", "suggestion")]
