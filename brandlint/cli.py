@@ -31,7 +31,7 @@ class BrandlintGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("brandlint: interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        except Exception as exc:
             if os.environ.get("BRANDLINT_DEBUG") or "--debug" in sys.argv:
                 raise
             click.echo(f"brandlint: internal error: {type(exc).__name__}: {exc} "
@@ -80,13 +80,13 @@ def main() -> None:
     """brandlint: keep copy, colours, fonts and logos on brand on every channel."""
 
 
-def _load(guide: str | None, paths: list[str]):  # noqa: ANN202
+def _load(guide: str | None, paths: list[str]):
     from brandlint.guide.loader import load_guide, resolve_guide_path
 
     return load_guide(resolve_guide_path(guide, paths))
 
 
-def _options(loaded, channel: str | None, jobs: int | None, no_cache: bool, shard: str | None):  # noqa: ANN001, ANN202
+def _options(loaded, channel: str | None, jobs: int | None, no_cache: bool, shard: str | None):
     from brandlint.engine import Options
 
     if channel is not None and channel not in loaded.guide.channels:
@@ -122,7 +122,7 @@ def _progress(quiet: bool) -> Callable[[int, int], None] | None:
     return update
 
 
-def _stderr_console():  # noqa: ANN202
+def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
@@ -132,7 +132,10 @@ def _emit(text: str, output: str | None, color: bool) -> None:
     if output:
         from brandlint.fix import write_text_atomically
 
-        write_text_atomically(Path(output), text)
+        try:
+            write_text_atomically(Path(output), text)
+        except OSError as exc:
+            raise UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
     elif color:
         from rich.console import Console
 
@@ -142,7 +145,7 @@ def _emit(text: str, output: str | None, color: bool) -> None:
 
 
 def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_color: bool,
-            notes: list[str] | None = None) -> None:  # noqa: ANN001
+            notes: list[str] | None = None) -> None:
     from brandlint.findings import Severity
     from brandlint.report import render
     from brandlint.report.text import summary_line
@@ -206,7 +209,7 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
-def _maybe_guide(guide: str | None):  # noqa: ANN202
+def _maybe_guide(guide: str | None):
     """The guideline if one is given or found, so that its packs' rules are listed too."""
     from brandlint.guide.loader import find_guide, load_guide
 

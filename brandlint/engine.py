@@ -153,7 +153,7 @@ class Checker:
         except DocumentError as exc:
             return FileResult(shown, error=InputError(shown, exc.message, exc.line, exc.column)), None
 
-    def _check_document(self, doc, routed: str | None) -> FileResult:  # noqa: ANN001
+    def _check_document(self, doc, routed: str | None) -> FileResult:
         from brandlint.checks.base import Context
         from brandlint.checks.registry import run_checks
         from brandlint.documents import DocumentError

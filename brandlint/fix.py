@@ -7,6 +7,7 @@ that changed on disk while we worked, or that is read-only, is left alone.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, int]:
     return "".join(out), applied
 
 
-def encode(doc, text: str) -> bytes:  # noqa: ANN001
+def encode(doc, text: str) -> bytes:
     return (BOMS.get(doc.encoding, b"") if doc.bom else b"") + text.encode(doc.encoding)
 
 
@@ -68,10 +69,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.chmod(temp, mode & 0o7777)
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
 
 

@@ -124,7 +124,7 @@ def check(ctx: Context) -> None:
     encoding = policy.encoding or "utf-8"
     total = 0
     over_at: int | None = None
-    for index, (ch, offset) in enumerate(chars):
+    for ch, offset in chars:
         try:
             size = len(ch.encode(encoding))
         except UnicodeEncodeError:

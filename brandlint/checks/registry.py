@@ -39,7 +39,7 @@ def pack_rules(loaded: LoadedGuide | None) -> list[Rule]:
     return rules
 
 
-def _packs(loaded: LoadedGuide | None):  # noqa: ANN202
+def _packs(loaded: LoadedGuide | None):
     if loaded is not None:
         return [(entry.name, entry.pack) for entry in loaded.packs.values()]
     from brandlint.guide.packs import Pack

@@ -40,11 +40,11 @@ AVOID = Rule(
 
 # Korean particles and copula endings that may follow a noun; a Hangul term followed by
 # one of these (and then a word boundary) is the term itself, not part of a longer noun.
-KO_PARTICLES = sorted(
-    "이 가 은 는 을 를 의 에 에서 에게 께 께서 로 으로 와 과 도 만 까지 부터 보다 처럼 이나 나 이랑 랑 "
-    "이다 입니다 이에요 예요 이야 야 이고 고 인 이라 라 에는 에도 으로는 로는 와는 과는 이며 며 "
-    "이죠 죠 이지만 지만 이라는 라는 으로도 로도 에서도 이라고 라고 만의 의는 이든 든".split(),
-    key=len, reverse=True)
+KO_PARTICLES = sorted((
+    "이 가 은 는 을 를 의 에 에서 에게 께 께서 로 으로 와 과 도 만 까지 부터 보다 처럼 이나 나 "
+    "이랑 랑 이다 입니다 이에요 예요 이야 야 이고 고 인 이라 라 에는 에도 으로는 로는 와는 과는 "
+    "이며 며 이죠 죠 이지만 지만 이라는 라는 으로도 로도 에서도 이라고 라고 만의 의는 이든 든"
+).split(), key=len, reverse=True)
 _KO_TAIL = "(?:" + "|".join(KO_PARTICLES) + ")?"
 
 

@@ -7,7 +7,7 @@ from brandlint.findings import Severity
 from brandlint.lang import en
 
 # How much casual weight one sentence may carry on a channel of each tone.
-ALLOWANCE = {"formal": 1, "neutral": 3, "casual": None}
+ALLOWANCE = {"formal": 1, "neutral": 4, "casual": None}
 
 CASUAL = Rule(
     id="tone.casual",
@@ -26,7 +26,7 @@ CASUAL = Rule(
         "literally…) 1 · stretched word (sooo) 2 · ALL-CAPS word of 4+ letters that is not an "
         "acronym or brand term 2 · second person (you, your) 1 per sentence · fragment of 1–3 "
         "words ending in ! or ? 1.\n"
-        "A sentence may carry at most 1 on a formal channel and 3 on a neutral one; casual "
+        "A sentence may carry at most 1 on a formal channel and 4 on a neutral one; casual "
         "channels allow any. The finding names the signals that made it casual."),
 )
 

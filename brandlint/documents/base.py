@@ -158,11 +158,9 @@ class Document:
             if "\r\n" not in self.source:
                 self._crlf_positions = []
             else:
-                positions, removed = [], 0
-                for match in re.finditer("\r\n", self.source):
-                    positions.append(match.start() - removed)
-                    removed += 1
-                self._crlf_positions = positions
+                # Where each CRLF's LF lands once the CRs before it are removed.
+                self._crlf_positions = [match.start() - removed for removed, match
+                                        in enumerate(re.finditer("\r\n", self.source))]
         if not self._crlf_positions:
             return offset
         return offset + bisect_right(self._crlf_positions, offset - 1)

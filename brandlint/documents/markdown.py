@@ -68,7 +68,7 @@ def parse_markdown(doc: Document) -> None:
             line_cursor[first_line] = cursor
 
 
-def _inline(doc: Document, token, block_kind: str, cursor: int, end: int) -> int:  # noqa: ANN001
+def _inline(doc: Document, token, block_kind: str, cursor: int, end: int) -> int:
     text = doc.text
     block = Block(block_kind)
     doc.blocks.append(block)

@@ -144,10 +144,6 @@ def _check_references(loaded: LoadedGuide) -> None:
     _check_rule_settings(loaded)
 
 
-def pack_key(name: str) -> str:
-    return name
-
-
 def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tuple,
                     stack: tuple[str, ...]) -> LoadedPack:
     """Load a pack by built-in name or by path (relative to the file naming it)."""
@@ -167,7 +163,7 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
         pack_path = builtins[name]
         key = name
     if key in stack:
-        raise where.error(f"rule pack `{name}` extends itself (cycle: {' -> '.join(stack + (key,))})", path)
+        raise where.error(f"rule pack `{name}` extends itself (cycle: {' -> '.join((*stack, key))})", path)
     for existing in loaded.packs.values():
         if existing.path == pack_path:
             return existing
@@ -179,7 +175,7 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
     if pack_name in {p.name for p in loaded.packs.values()}:
         raise where.error(f"two rule packs are both named `{pack_name}`", path)
     for index, inner in enumerate(pack.extends):
-        _load_pack_into(loaded, inner, source, ("extends", index), stack + (key,))
+        _load_pack_into(loaded, inner, source, ("extends", index), (*stack, key))
     entry = LoadedPack(name=pack_name, pack=pack, path=pack_path, digest=hashlib.sha256(raw).hexdigest())
     loaded.packs[key] = entry
     return entry

@@ -56,7 +56,7 @@ class Policy:
         return Severity.parse(setting)
 
     @cached_property
-    def term_matcher(self):  # noqa: ANN201 - built lazily, once per channel
+    def term_matcher(self):
         from brandlint.checks.terms import build_matcher
 
         return build_matcher(self)
@@ -106,11 +106,8 @@ def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
 
 
 def _named_by_path(pack: LoadedPack, names: list[str], loaded: LoadedGuide) -> bool:
-    for name in names:
-        if "/" in name or name.endswith((".yaml", ".yml")):
-            if (loaded.root / name).resolve() == pack.path:
-                return True
-    return False
+    return any(("/" in name or name.endswith((".yaml", ".yml"))) and (loaded.root / name).resolve() == pack.path
+               for name in names)
 
 
 def _with_included(packs: list[LoadedPack], loaded: LoadedGuide) -> list[LoadedPack]:

@@ -75,18 +75,22 @@ def _real_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     path: list[Any] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        if _has_child(node, part):
             node = node[part]
             path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, dict) and isinstance(part, str) and part not in node and not path[-1:] == [part]:
-            # An unknown key is reported at its own position even though the walk stops here.
-            if part and not part.startswith(("function-", "union[", "list[", "dict[", "str", "int")):
+        else:
+            # A missing key is reported at its parent; pydantic's own tags are not keys.
+            if isinstance(node, dict) and isinstance(part, str) and "[" not in part \
+                    and not part.startswith("function-"):
                 path.append(part)
             break
     return tuple(path)
+
+
+def _has_child(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:

@@ -119,7 +119,7 @@ def _convert(node: Any, path: Path, source: YamlSource, counter: list[int], dept
         for key, value in node.items():
             if isinstance(key, (CommentedMap, CommentedSeq)):
                 raise source.error("a mapping key must be a plain value", path)
-            key_path = path + (key,)
+            key_path = (*path, key)
             try:
                 kl, kc = node.lc.key(key)
                 source.keys[key_path] = (kl + 1 + line_offset, kc + 1)
@@ -132,7 +132,7 @@ def _convert(node: Any, path: Path, source: YamlSource, counter: list[int], dept
     if isinstance(node, CommentedSeq):
         items = []
         for index, value in enumerate(node):
-            item_path = path + (index,)
+            item_path = (*path, index)
             try:
                 il, ic = node.lc.item(index)
                 source.values[item_path] = (il + 1 + line_offset, ic + 1)

@@ -32,7 +32,7 @@ SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves", "you're", "yo
 # Common acronyms are not shouting.
 ACRONYMS = {"FAQ", "FAQS", "HTML", "HTTP", "HTTPS", "JSON", "NASA", "ASAP", "RSVP", "USDA", "USA",
             "UK", "EU", "CEO", "CTO", "CFO", "API", "URL", "PDF", "SMS", "GDPR", "ISO", "NATO",
-            "UNESCO", "WCAG", "HTTP", "OEM", "SKU", "VIP", "NYC", "AM", "PM", "IPA", "CBD"}
+            "UNESCO", "WCAG", "OEM", "SKU", "VIP", "NYC", "AM", "PM", "IPA", "CBD"}
 
 
 @dataclass(frozen=True, slots=True)

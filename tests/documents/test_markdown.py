@@ -75,7 +75,7 @@ def test_front_matter_links_and_comments():
 
 
 def test_inline_formatting_inside_a_word_does_not_split_it():
-    doc = parse_document("t.md", "Lumen<b>Tea</b> and **Lumen**Tea\n".encode(), "markdown")
+    doc = parse_document("t.md", b"Lumen<b>Tea</b> and **Lumen**Tea\n", "markdown")
     assert doc.blocks[0].text.startswith("LumenTea and LumenTea")
 
 

@@ -1,0 +1,42 @@
+"""length.*: characters (graphemes), words, bytes in an encoding, unencodable characters."""
+
+from __future__ import annotations
+
+GUIDE = """\
+channels:
+  x: {max_chars: 20}
+  push: {max_words: 3}
+  sms: {max_bytes: 10, encoding: cp949}
+"""
+
+
+def test_max_chars_points_at_the_first_character_over_the_limit(project):
+    project.guide(GUIDE)
+    project.write("a.txt", "# note: not counted\n12345678901234567890OVER\n")
+    [finding] = project.findings("--channel", "x", "a.txt")
+    assert finding["rule"] == "length.max_chars"
+    assert (finding["line"], finding["column"], finding["match"]) == (2, 21, "OVER")
+    assert "24 characters" in finding["message"] and "allows 20" in finding["message"]
+
+
+def test_emoji_sequences_count_as_one_character(project):
+    project.guide(GUIDE)
+    project.write("a.txt", "👩‍👩‍👧‍👦" * 20 + "\n")
+    assert project.findings("--channel", "x", "a.txt") == []
+
+
+def test_max_words(project):
+    project.guide(GUIDE)
+    project.write("a.md", "Spring Blend has arrived today\n")
+    [finding] = project.findings("--channel", "push", "a.md")
+    assert finding["rule"] == "length.max_words" and finding["match"] == "arrived today"
+
+
+def test_cp949_bytes_and_unencodable_characters(project):
+    project.guide(GUIDE)
+    project.write("a.txt", "루멘티 봄 🌸\n")  # 3×2 + 1 + 2 + 1 + emoji
+    found = {f["rule"]: f for f in project.findings("--channel", "sms", "a.txt")}
+    assert found["length.encoding"]["match"] == "🌸"
+    assert "U+1F338" in found["length.encoding"]["message"]
+    assert found["length.max_bytes"]["match"] == "🌸"
+    assert "11 bytes in cp949" in found["length.max_bytes"]["message"]

@@ -1,0 +1,60 @@
+"""Rule packs written in YAML: the four types, scopes, languages, regex time budget."""
+
+from __future__ import annotations
+
+PACK = """\
+pack: house
+rules:
+  words:
+    type: substitution
+    ignorecase: true
+    swap: {utilize: use, "in order to": to, "leverage": "use|apply"}
+  banned:
+    type: existence
+    tokens: [synergy]
+    level: error
+  free:
+    type: occurrence
+    ignorecase: true
+    token: free
+    max: 1
+  headings:
+    type: capitalization
+    match: $sentence
+    exceptions: [Jeju]
+"""
+
+
+def test_substitution_with_fix_and_capital(project):
+    project.write("house.yaml", PACK)
+    project.guide("extends: [house.yaml]\n")
+    project.write("a.md", "Utilize this in order to leverage synergy.\n")
+    found = [(f["rule"], f["match"], (f.get("fix") or {}).get("replacement")) for f in project.findings("a.md")]
+    assert found == [("house.words", "Utilize", "Use"), ("house.words", "in order to", "to"),
+                     ("house.words", "leverage", None), ("house.banned", "synergy", None)]
+
+
+def test_occurrence_and_capitalization(project):
+    project.write("house.yaml", PACK)
+    project.guide("extends: [house.yaml]\n")
+    project.write("a.md", "# Teas From Jeju\n\nFree cups and free pots.\n")
+    found = [(f["rule"], f["match"]) for f in project.findings("a.md")]
+    assert found == [("house.headings", "From"), ("house.free", "free")]
+
+
+def test_catastrophic_regex_is_stopped_with_a_finding(project):
+    project.write("slow.yaml", "rules:\n  slow:\n    type: existence\n    regex: true\n"
+                               "    tokens: ['(a|aa)+$']\n")
+    project.guide("extends: [slow.yaml]\nvoice: {tone: casual}\n")
+    project.write("a.txt", "a" * 60 + "!\n")
+    [finding] = project.findings("a.txt")
+    assert finding["rule"] == "slow.slow" and "was stopped" in finding["message"]
+
+
+def test_korean_pack_rules_only_apply_to_korean_copy(project):
+    project.guide("channels:\n  sms:\n    extends: [kr-ad-law]\n")
+    project.write("en.txt", "Spring sale, best in town.\n")
+    project.write("ko.txt", "봄 신상품 최고의 할인!\n")
+    assert project.findings("--channel", "sms", "en.txt") == []
+    rules = [f["rule"] for f in project.findings("--channel", "sms", "ko.txt")]
+    assert rules == ["kr-ad-law.ad-prefix", "kr-ad-law.opt-out", "kr-ad-law.superlative"]

@@ -1,0 +1,67 @@
+"""terms.use and terms.avoid: whole words, exact case, never in code or URLs, safe fixes."""
+
+from __future__ import annotations
+
+
+def test_exact_position_match_and_fix(project):
+    project.guide()
+    project.write("web/home.md", "# Home\n\nWe love\n  our LumenTea blends.\n")
+    [finding] = project.findings("web/home.md")
+    assert finding == {
+        "path": "web/home.md", "line": 4, "column": 7, "end_line": 4, "end_column": 15,
+        "rule": "terms.use", "severity": "error", "channel": None,
+        "message": "Use 'Lumen Tea' instead of 'LumenTea'.", "match": "LumenTea",
+        "fix": {"replacement": "Lumen Tea"},
+    }
+
+
+def test_not_inside_words_code_urls_or_hashtags(project):
+    project.guide()
+    project.write("a.md", "SuperLumenTeaX and LumenTeas, `LumenTea`, https://x.example/LumenTea "
+                          "and #LumenTea and @LumenTea.\n\n```\nLumenTea\n```\n")
+    assert project.findings("a.md") == []
+
+
+def test_case_sensitive_use_and_capitalised_lowercase_variants(project):
+    project.guide()
+    project.write("a.md", "E-mail us. Send an e-mail. Email is fine. lumen tea and LUMEN TEA and Lumen Tea.\n")
+    found = [(f["match"], f.get("fix", {}).get("replacement")) for f in project.findings("a.md")]
+    assert found == [("E-mail", "Email"), ("e-mail", "email"), ("lumen tea", "Lumen Tea"),
+                     ("LUMEN TEA", "Lumen Tea")]
+
+
+def test_multi_word_term_across_a_line_break_is_found(project):
+    project.guide()
+    project.write("a.md", "We sell Lumen\ntea every day.\n")
+    [finding] = project.findings("a.md")
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (1, 9, 2, 4)
+    assert finding["match"] == "Lumen\ntea"
+
+
+def test_avoid_is_case_insensitive_with_message_and_level(project):
+    project.guide()
+    project.write("a.txt", "Cheap and cheerful.\n")
+    [finding] = project.findings("a.txt")
+    assert finding["rule"] == "terms.avoid" and finding["severity"] == "error"
+    assert finding["message"] == "Avoid 'Cheap': We never promise what a cup can't keep."
+    assert "fix" not in finding
+
+
+def test_avoided_word_inside_a_hashtag_is_still_flagged(project):
+    project.guide()
+    project.write("a.txt", "So good #cheap\n")
+    assert [f["rule"] for f in project.findings("a.txt")] == ["terms.avoid"]
+
+
+def test_no_fix_where_the_source_differs_from_the_text(project):
+    project.guide("terms:\n  - use: R&D\n    instead_of: [R and D]\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n")
+    project.write("a.html", "<p>Our R and D team. Lumen&#84;ea</p>\n")
+    found = {f["match"]: f.get("fix") for f in project.findings("a.html")}
+    assert found == {"R and D": {"replacement": "R&D"}, "Lumen&#84;ea": None}
+
+
+def test_korean_term_matches_before_particles_but_not_inside_longer_nouns(project):
+    project.guide("terms:\n  - avoid: [최고]\n    level: error\n")
+    project.write("a.txt", "최고의 차. 최고로 맛있는 차. 최고입니다. 최고경영자 인사.\n")
+    found = [f["match"] for f in project.findings("a.txt")]
+    assert found == ["최고", "최고", "최고"]

@@ -1,0 +1,221 @@
+"""The command line as users and CI see it: output formats, exit statuses, options."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+
+import pytest
+
+
+def _setup(project):
+    project.guide("channels:\n  website: {tone: formal}\nfiles:\n  \"web/**\": website\n"
+                  + "terms:\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n  - avoid: [cheap]\n")
+    project.write("web/a.md", "# LumenTea\n\nA cheap cup.\n")
+    project.write("web/b.md", "All good here.\n")
+
+
+def test_text_output_and_exit_status_1(project):
+    _setup(project)
+    result = project.run("check", "--no-cache", "web")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "web/a.md:1:3 error terms.use Use 'Lumen Tea' instead of 'LumenTea'.",
+        "web/a.md:3:3 warning terms.avoid Avoid 'cheap'.",
+    ]
+    assert "2 files checked: 1 error, 1 warning, 0 suggestions (1 fixable" in result.stderr
+
+
+def test_fail_on_levels(project):
+    project.guide("terms:\n  - avoid: [cheap]\n    level: suggestion\n")
+    project.write("a.md", "A cheap cup.\n")
+    assert project.run("check", "a.md").exit_code == 0
+    assert project.run("check", "--fail-on", "warning", "a.md").exit_code == 0
+    assert project.run("check", "--fail-on", "suggestion", "a.md").exit_code == 1
+
+
+def test_clean_run_exits_0(project):
+    _setup(project)
+    result = project.run("check", "web/b.md")
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_json_is_exactly_the_contract(project):
+    _setup(project)
+    data = project.check("web")
+    assert set(data) == {"findings", "summary"}
+    assert data["summary"] == {"files": 2, "errors": 1, "warnings": 1, "suggestions": 0}
+    keys = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "channel", "message", "match"}
+    assert set(data["findings"][0]) == keys | {"fix"}
+    assert set(data["findings"][1]) == keys
+
+
+def test_output_file_and_quiet(project):
+    _setup(project)
+    result = project.run("check", "--quiet", "--format", "json", "--output", "out/report.json", "web")
+    assert result.exit_code == 2  # the folder out/ does not exist
+    assert "cannot write the report to out/report.json" in result.stderr
+    (project.root / "out").mkdir()
+    result = project.run("check", "--quiet", "--format", "json", "--output", "out/report.json", "web")
+    assert result.exit_code == 1
+    assert result.stdout == "" and result.stderr == ""
+    assert json.loads((project.root / "out/report.json").read_text())["summary"]["errors"] == 1
+
+
+def test_missing_path_is_a_usage_error(project):
+    _setup(project)
+    result = project.run("check", "nope.md")
+    assert result.exit_code == 2 and "no such file or folder: nope.md" in result.stderr
+
+
+def test_bad_documents_are_reported_and_the_others_still_checked(project):
+    _setup(project)
+    project.write("web/bin.md", b"\x00\x01\x02")
+    project.write("web/latin.md", b"caf\xe9\n")
+    project.write("notes.docx", b"PK")
+    result = project.run("check", "--no-cache", "web", "notes.docx")
+    assert result.exit_code == 2
+    assert "web/a.md:1:3 error terms.use" in result.stdout
+    assert "brandlint: error: web/bin.md: binary file" in result.stderr
+    assert "brandlint: error: web/latin.md:1:4: not valid UTF-8" in result.stderr
+    assert "brandlint: error: notes.docx: not a file type brandlint checks" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unreadable_file(project):
+    if os.geteuid() == 0:
+        pytest.skip("root can read any file")
+    _setup(project)
+    path = project.write("web/secret.md", "x")
+    path.chmod(0)
+    result = project.run("check", "web")
+    assert result.exit_code == 2 and "permission denied" in result.stderr
+
+
+def test_shard_option_validation(project):
+    _setup(project)
+    for bad in ("0/2", "3/2", "x", "1/0"):
+        result = project.run("check", "--shard", bad, "web")
+        assert result.exit_code == 2 and "--shard" in result.stderr
+
+
+def test_invalid_option_value_exits_2(project):
+    _setup(project)
+    assert project.run("check", "--format", "yaml", "web").exit_code == 2
+    assert project.run("check", "--jobs", "0", "web").exit_code == 2
+
+
+def test_schema_is_json_schema_of_the_guideline(project):
+    result = project.run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert {"brand", "terms", "channels", "colors", "logos", "files"} <= set(schema["properties"])
+    assert schema["required"] == ["brand"]
+    assert schema["additionalProperties"] is False
+
+
+def test_rules_and_explain(project):
+    listing = project.run("rules").stdout
+    for rule in ("terms.use", "tone.casual", "length.max_bytes", "inclusive.gendered", "kr-ad-law.superlative"):
+        assert rule in listing
+    result = project.run("explain", "terms.usee")
+    assert result.exit_code == 2 and "did you mean `terms.use`" in result.stderr
+    family = project.run("explain", "length").stdout
+    assert "length.max_chars" in family and "length.max_bytes" in family
+
+
+def test_init_writes_a_working_starter_and_never_overwrites(project):
+    result = project.run("init")
+    assert result.exit_code == 0
+    assert (project.root / "brand.yaml").exists() and (project.root / ".pre-commit-config.yaml").exists()
+    project.write("web/a.md", "Welcome to YourBrand.\n")
+    check = project.run("check", "--no-cache", ".")
+    assert check.exit_code == 1 and "Use 'Your Brand' instead of 'YourBrand'" in check.stdout
+    before = (project.root / "brand.yaml").read_bytes()
+    again = project.run("init")
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert (project.root / "brand.yaml").read_bytes() == before
+
+
+def _many_files(project, count=40):
+    project.guide()
+    for index in range(count):
+        project.write(f"copy/{index:03}.md", f"# Page {index}\n\nLumenTea is cheap, e-mail us. {index}\n")
+
+
+def test_same_input_same_bytes_across_runs_jobs_and_cache(project):
+    _many_files(project)
+    runs = [project.run("check", "--format", "json", "--no-cache", "--jobs", "1", "copy").stdout,
+            project.run("check", "--format", "json", "--no-cache", "--jobs", "2", "copy").stdout,
+            project.run("check", "--format", "json", "--jobs", "2", "copy").stdout,   # fills the cache
+            project.run("check", "--format", "json", "--jobs", "1", "copy").stdout]   # reads it
+    assert runs[0] == runs[1] == runs[2] == runs[3]
+    assert len(json.loads(runs[0])["findings"]) == 120
+    assert (project.root / ".brandlint_cache").is_dir()
+
+
+def test_damaged_cache_entry_is_ignored(project):
+    _many_files(project, 2)
+    first = project.run("check", "--format", "json", "copy").stdout
+    for entry in (project.root / ".brandlint_cache").rglob("*.json"):
+        entry.write_text("{not json")
+    assert project.run("check", "--format", "json", "copy").stdout == first
+
+
+def test_cache_follows_guideline_changes(project):
+    _many_files(project, 2)
+    assert project.run("check", "copy").exit_code == 1
+    project.guide("brand: Lumen Tea\n")
+    assert project.run("check", "copy").exit_code == 0
+
+
+def test_shards_together_equal_one_run(project):
+    _many_files(project)
+    whole = project.check("copy")
+    parts = [project.check("--shard", f"{k}/3", "copy") for k in (1, 2, 3)]
+    merged = sorted((f for part in parts for f in part["findings"]),
+                    key=lambda f: (f["path"], f["line"], f["column"], f["rule"]))
+    assert merged == whole["findings"]
+    assert sum(p["summary"]["files"] for p in parts) == whole["summary"]["files"]
+    assert all(p["summary"]["files"] > 0 for p in parts)
+
+
+def _run_on_pty(args, cwd, env):
+    """Run brandlint with stdout on a terminal, as a marketer would."""
+    main, child = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "brandlint", *args], cwd=cwd, stdout=child,
+                               stderr=subprocess.PIPE, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks).decode()
+
+
+def test_colour_on_a_terminal_but_not_with_no_color(project):
+    _setup(project)
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    coloured = _run_on_pty(["check", "--no-cache", "web"], project.root, env)
+    assert "\x1b[" in coloured and "terms.use" in coloured
+    plain = _run_on_pty(["check", "--no-cache", "--no-color", "web"], project.root, env)
+    assert "\x1b[" not in plain and "web/a.md:1:3 error terms.use" in plain
+    no_color_env = _run_on_pty(["check", "--no-cache", "web"], project.root, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in no_color_env
+
+
+def test_no_traceback_for_a_directory_named_like_a_file(project):
+    _setup(project)
+    (project.root / "dir.md").mkdir()
+    result = project.run("check", "--no-cache", "web", "dir.md")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr

@@ -1,0 +1,39 @@
+"""The bundled example shows a newcomer real findings: the README's first command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from brandlint.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "lumen-tea"
+
+
+def test_example_findings(tmp_path, monkeypatch):
+    shutil.copytree(EXAMPLE, tmp_path / "lumen-tea")
+    monkeypatch.chdir(tmp_path / "lumen-tea")
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    found = {(f["path"], f["rule"], f["match"].split("\n")[0][:20]) for f in data["findings"]}
+    expected = {
+        ("web/home.md", "terms.use", "LumenTea"),
+        ("web/home.md", "terms.avoid", "cheap"),
+        ("web/home.md", "terms.use", "e-mail"),
+        ("web/home.md", "message.tagline", ""),
+        ("web/home.md", "tone.casual", "We're SO excited to s"[:20]),
+        ("email/spring.html", "require.unsubscribe", ""),
+        ("email/spring.html", "terms.use", "Lumen tea"),
+        ("social/x/launch.txt", "length.max_chars", " #tea #spring #organi"[:20]),
+        ("social/instagram/post.md", "claims.absolute", "guaranteed"),
+        ("social/instagram/post.md", "format.hashtags", "#slowliving"),
+    }
+    missing = expected - found
+    assert not missing, missing
+    clean = {"web/about.md", "sms/spring.txt"}
+    assert not clean & {f["path"] for f in data["findings"]}
+    assert data["summary"]["files"] == 6

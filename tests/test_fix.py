@@ -1,0 +1,67 @@
+"""brandlint fix: safe fixes only, atomic, encoding/BOM/line endings kept, idempotent."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+
+def test_fix_keeps_bom_crlf_and_everything_else(project):
+    project.guide()
+    original = "\ufeff# LumenTea\r\n\r\nSend an e-mail about LumenTea, not cheap tea. `LumenTea`\r\n"
+    path = project.write("a.md", original.encode("utf-8"))
+    result = project.run("fix", "--no-color", "a.md")
+    assert result.exit_code == 1  # "cheap" has no safe fix and is still there
+    assert path.read_bytes() == ("\ufeff# Lumen Tea\r\n\r\nSend an email about Lumen Tea, not cheap tea. "
+                                 "`LumenTea`\r\n").encode("utf-8")
+    assert "fixed 3 problems in a.md" in result.stderr
+    assert "terms.avoid" in result.stdout and "terms.use" not in result.stdout
+
+
+def test_second_fix_changes_nothing(project):
+    project.guide()
+    path = project.write("a.txt", "LumenTea and E-mail.\n")
+    project.run("fix", "a.txt")
+    once = path.read_bytes()
+    mtime = path.stat().st_mtime_ns
+    result = project.run("fix", "a.txt")
+    assert result.exit_code == 0 and "fixed" not in result.stderr
+    assert path.read_bytes() == once == b"Lumen Tea and Email.\n"
+    assert path.stat().st_mtime_ns == mtime
+
+
+def test_fix_keeps_cp949_encoding(project):
+    project.guide("encoding: cp949\nterms:\n  - use: 루멘티\n    instead_of: [루멘 티]\n")
+    path = project.write("a.txt", "루멘 티를 만나 보세요.\n".encode("cp949"))
+    project.run("fix", "a.txt")
+    assert path.read_bytes() == "루멘티를 만나 보세요.\n".encode("cp949")
+
+
+def test_fix_re_lints_until_stable(project):
+    project.guide("terms:\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n  - use: Lumen Tea Co\n"
+                  "    instead_of: [Lumen Tea Company]\n")
+    path = project.write("a.txt", "LumenTea Company\n")
+    project.run("fix", "a.txt")
+    assert path.read_text() == "Lumen Tea Co\n"
+
+
+def test_read_only_file_is_left_untouched_with_a_message(project):
+    project.guide()
+    path = project.write("a.txt", "LumenTea\n")
+    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        result = project.run("fix", "a.txt")
+        assert path.read_bytes() == b"LumenTea\n"
+        assert "read-only" in result.stderr
+        assert result.exit_code == 1
+    finally:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_fix_preserves_file_mode_and_leaves_no_temp_files(project):
+    project.guide()
+    path = project.write("a.txt", "LumenTea\n")
+    os.chmod(path, 0o640)
+    project.run("fix", "a.txt")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(p.name for p in project.root.iterdir()) == ["a.txt", "brand.yaml"]
