@@ -85,14 +85,42 @@ def test_bad_documents_are_reported_and_the_others_still_checked(project):
     assert "Traceback" not in result.stderr
 
 
-def test_unreadable_file(project):
+def test_unreadable_file_is_reported_and_the_others_checked():
+    """As a user without read permission (root reads everything, so drop to `nobody`)."""
+    import shutil
+    import tempfile
+
+    prefix: list[str] = []
     if os.geteuid() == 0:
-        pytest.skip("root can read any file")
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root and setpriv is not available to drop privileges")
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    folder = tempfile.mkdtemp(prefix="brandlint-perm-")
+    try:
+        os.chmod(folder, 0o755)
+        with open(os.path.join(folder, "brand.yaml"), "w") as out:
+            out.write("brand: X\nterms:\n  - avoid: [cheap]\n    level: error\n")
+        for name, text in (("ok.md", "A cheap cup.\n"), ("secret.md", "A cheap cup.\n")):
+            with open(os.path.join(folder, name), "w") as out:
+                out.write(text)
+            os.chmod(os.path.join(folder, name), 0o644)
+        os.chmod(os.path.join(folder, "secret.md"), 0)
+        completed = subprocess.run([*prefix, sys.executable, "-m", "brandlint", "check", "--no-cache", "."],
+                                   cwd=folder, check=False, capture_output=True, text=True, timeout=120)
+        assert completed.returncode == 2, completed.stderr
+        assert "secret.md: cannot read the file: permission denied" in completed.stderr
+        assert "ok.md:1:3 error terms.avoid" in completed.stdout
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_fifty_megabyte_file_is_refused_and_others_checked(project):
     _setup(project)
-    path = project.write("web/secret.md", "x")
-    path.chmod(0)
-    result = project.run("check", "web")
-    assert result.exit_code == 2 and "permission denied" in result.stderr
+    project.write("web/huge.md", b"tea " * (13 * 1024 * 1024))
+    result = project.run("check", "--no-cache", "web")
+    assert result.exit_code == 2
+    assert "web/huge.md: file is 54.5 MB; files over 10 MB are not checked" in result.stderr
+    assert "web/a.md:1:3 error terms.use" in result.stdout
 
 
 def test_shard_option_validation(project):
