@@ -46,7 +46,8 @@ class ResultCache:
             return FileResult(path, findings,
                               error=InputError(path, error["message"], error["line"], error["column"])
                               if error else None,
-                              channel=data.get("channel"), campaign=data.get("campaign"))
+                              channel=data.get("channel"), campaign=data.get("campaign"),
+                              notes=list(data.get("notes", [])))
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged: check the file again
 
@@ -57,6 +58,7 @@ class ResultCache:
             "error": result.error.to_json() if result.error else None,
             "channel": result.channel,
             "campaign": result.campaign,
+            "notes": result.notes,
         }
         target = self._file(self._key(path, channel, raw))
         try:

@@ -155,7 +155,7 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
     for error in result.input_errors:
         click.echo(f"brandlint: error: {error}", err=True)
     if not quiet:
-        for note in notes or []:
+        for note in result.notes + (notes or []):
             click.echo(note, err=True)
         click.echo(summary_line(result), err=True)
     if result.input_errors:

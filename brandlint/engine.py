@@ -31,6 +31,7 @@ class FileResult:
     error: InputError | None = None
     channel: str | None = None
     campaign: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -41,6 +42,10 @@ class RunResult:
     def findings(self) -> list[Finding]:
         found = [finding for result in self.files for finding in result.findings]
         return sorted(found, key=Finding.sort_key)
+
+    @property
+    def notes(self) -> list[str]:
+        return sorted({note for result in self.files for note in result.notes})
 
     @property
     def input_errors(self) -> list[InputError]:
@@ -188,7 +193,7 @@ class Checker:
             finding.start, finding.end = doc.source_offset(finding.start), doc.source_offset(finding.end)
             finding.match = doc.source[finding.start:finding.end]
         findings = sorted(suppress(doc, ctx.findings), key=Finding.sort_key)
-        return FileResult(doc.path, findings, channel=channel, campaign=doc.campaign)
+        return FileResult(doc.path, findings, channel=channel, campaign=doc.campaign, notes=sorted(ctx.notes))
 
 
 _WORKER: Checker | None = None

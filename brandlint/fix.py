@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,15 +29,19 @@ class FixOutcome:
     skipped: list[str] = field(default_factory=list)
 
 
-def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, int]:
-    """Apply non-overlapping fixes (earliest first); overlapping ones wait for the next pass."""
+def apply_fixes(source: str, findings: list[Finding], nfd: bool = False) -> tuple[str, int]:
+    """Apply non-overlapping fixes (earliest first); overlapping ones wait for the next pass.
+
+    In a file written in NFD (decomposed Hangul), replacements are written in NFD too.
+    """
     edits = sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end))
     out, last, applied = [], 0, 0
     for finding in edits:
         if finding.start < last or source[finding.start:finding.end] != finding.match:
             continue
         out.append(source[last:finding.start])
-        out.append(finding.fix.replacement)  # type: ignore[union-attr]
+        replacement = finding.fix.replacement  # type: ignore[union-attr]
+        out.append(unicodedata.normalize("NFD", replacement) if nfd else replacement)
         last = finding.end
         applied += 1
     out.append(source[last:])
@@ -94,7 +99,7 @@ def _fix_file(checker: Checker, path: Path, shown: str, outcome: FixOutcome) -> 
         result, doc = checker.check_bytes(path, shown, raw)
         if doc is None:
             break
-        text, applied = apply_fixes(doc.source, result.findings)
+        text, applied = apply_fixes(doc.source, result.findings, nfd=doc.nfd)
         if not applied:
             break
         total += applied

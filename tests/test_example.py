@@ -31,9 +31,18 @@ def test_example_findings(tmp_path, monkeypatch):
         ("social/x/launch.txt", "length.max_chars", " #tea #spring #organi"[:20]),
         ("social/instagram/post.md", "claims.absolute", "guaranteed"),
         ("social/instagram/post.md", "format.hashtags", "#slowliving"),
+        # Korean: a particle-aware term, speech levels per channel, the ad law, CP949 bytes
+        ("kakao/spring.txt", "terms.use", "루멘 티"),
+        ("kakao/spring.txt", "tone.speech_level", "유기농 인증 찻잎으로 만든 국내 최고"),
+        ("kakao/spring.txt", "kr-ad-law.superlative", "최고"),
+        ("kakao/spring.txt", "tone.speech_level", "놓치지 마!"),
+        ("web/ko/index.md", "tone.speech_level", "지금 바로 주문해 봐."),
+        ("sms/flash.txt", "kr-ad-law.ad-prefix", ""),
+        ("sms/flash.txt", "kr-ad-law.opt-out", ""),
     }
     missing = expected - found
     assert not missing, missing
     clean = {"web/about.md", "sms/spring.txt"}
     assert not clean & {f["path"] for f in data["findings"]}
-    assert data["summary"]["files"] == 6
+    assert any(f["path"] == "sms/flash.txt" and f["rule"] == "length.max_bytes" for f in data["findings"])
+    assert data["summary"]["files"] == 9

@@ -42,6 +42,7 @@ class Context:
     doc: Document
     policy: Policy
     findings: list[Finding] = field(default_factory=list)
+    notes: set[str] = field(default_factory=set)  # said once per run, on stderr
 
     def report(self, rule: Rule | str, start: int, end: int, message: str, *,
                fix: str | None = None, severity: Severity | None = None,
@@ -61,7 +62,7 @@ class Context:
         """Report a span given in block-text offsets; a fix is kept only where it is safe,
         that is where the source holds exactly the text that was matched."""
         src_start, src_end = block.span(start, end)
-        if fix is not None and self.doc.source_slice(src_start, src_end) != block.text[start:end]:
+        if fix is not None and _nfc(self.doc.source_slice(src_start, src_end)) != block.text[start:end]:
             fix = None
         self.report(rule, src_start, src_end, message, fix=fix, severity=severity)
 
@@ -71,6 +72,12 @@ class Context:
 
     def active(self, rule: Rule) -> bool:
         return self.policy.severity(rule.id, rule.severity) is not None
+
+
+def _nfc(text: str) -> str:
+    import unicodedata
+
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 CheckFunction = Callable[[Context], None]

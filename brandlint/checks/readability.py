@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brandlint.checks.base import Check, Context, Rule
-from brandlint.documents.base import SEPARATOR
+from brandlint.documents.base import SEPARATOR, Block
 from brandlint.findings import Severity
 from brandlint.lang import en
 
@@ -13,7 +13,8 @@ MIN_WORDS = 20
 GRADE = Rule(
     id="readability.grade",
     severity=Severity.WARNING,
-    summary="A paragraph reads above the guideline's `max_grade` (English: Flesch-Kincaid grade).",
+    summary="A paragraph reads above the guideline's `max_grade` (English: Flesch-Kincaid grade; "
+            "Korean: eojeol per sentence and long words, on the same scale).",
     why="Copy that needs a university degree loses most readers before the offer.",
     guide="voice:\n  readability:\n    max_grade: 8\n",
     fail=("Notwithstanding considerable organisational complexities, our multidisciplinary "
@@ -24,7 +25,12 @@ GRADE = Rule(
              "We dry it in the sun and pack it the same week. You can taste the care in every cup.\n"),
     details=(f"English paragraphs (and list items) of at least {MIN_WORDS} words are scored "
              "with the Flesch-Kincaid grade (textstat): 0.39 × words per sentence + 11.8 × "
-             "syllables per word − 15.59. Headings and short blocks are not scored."),
+             "syllables per word − 15.59. Headings and short blocks are not scored.\n"
+             "Korean paragraphs of at least 10 eojeol (words between spaces) are scored as "
+             "0.6 × eojeol per sentence + 10 × share of long eojeol (6 or more syllables), "
+             "sentences split by kiwipiepy. Plain copy (3–8 eojeol a sentence) scores 2–6; "
+             "dense official prose (15+ eojeol, long Sino-Korean compounds) 10 and above, so "
+             "one `max_grade` means the same target in both languages."),
 )
 
 
@@ -33,7 +39,10 @@ def check(ctx: Context) -> None:
     if limit is None or not ctx.active(GRADE):
         return
     for block in ctx.doc.blocks:
-        if block.language != "en" or block.kind not in ("paragraph", "list", "blockquote"):
+        if block.kind not in ("paragraph", "list", "blockquote"):
+            continue
+        if block.language == "ko":
+            _check_korean(ctx, block, limit)
             continue
         prose = block.prose.replace(SEPARATOR, " ")
         if len(en.words(prose)) < MIN_WORDS:
@@ -46,6 +55,26 @@ def check(ctx: Context) -> None:
                           f"This paragraph reads at grade {grade:.1f} (Flesch-Kincaid); the "
                           f"{ctx.policy.channel or 'base'} channel aims for {limit:g} or below. "
                           "Shorter sentences and plainer words help.")
+
+
+def _check_korean(ctx: Context, block: Block, limit: float) -> None:
+    from brandlint.lang import ko
+
+    prose = block.prose.replace(SEPARATOR, " ")
+    try:
+        measured = ko.readability_grade(prose)
+    except ko.KoreanUnavailable as exc:
+        ctx.notes.add(ko.UNAVAILABLE_NOTE.format(reason=exc))
+        return
+    if measured is None:
+        return
+    grade, per_sentence, long_share, _ = measured
+    if grade > limit:
+        start = len(prose) - len(prose.lstrip())
+        ctx.report_in(GRADE, block, start, len(prose.rstrip()),
+                      f"This paragraph reads at grade {grade:.1f} ({per_sentence:.1f} eojeol per sentence, "
+                      f"{long_share:.0%} long words); the {ctx.policy.channel or 'base'} channel aims for "
+                      f"{limit:g} or below. 문장을 짧게 나누고 쉬운 말로 바꿔 보세요.")
 
 
 def flesch_kincaid(text: str) -> float:

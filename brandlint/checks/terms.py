@@ -137,6 +137,8 @@ def check(ctx: Context) -> None:
                 # A hashtag or handle is an identifier: "#LumenTea" is not a misspelling,
                 # and "#Lumen Tea" would break it. Avoided words are still flagged.
                 entries = [entry for entry in entries if entry.kind == "avoid"]
+            if entries and _is_hangul(found[-1]) and not _korean_boundary(ctx, prose, match.end()):
+                continue
             replaced = [entry for entry in entries if entry.kind == "use"]
             if replaced:
                 entry = replaced[0]
@@ -145,7 +147,8 @@ def check(ctx: Context) -> None:
                 message = f"Use '{replacement}' instead of '{found}'."
                 if entry.term.message:
                     message += f" {entry.term.message}"
-                ctx.report_in(USE, block, match.start(), match.end(), message, fix=replacement,
+                end, fix = _with_particle(prose, match.end(), replacement)
+                ctx.report_in(USE, block, match.start(), end, message, fix=fix,
                               severity=_level(entry.term, USE.severity))
                 continue
             for entry in entries:
@@ -163,6 +166,45 @@ def check(ctx: Context) -> None:
                     ctx.report_in(AVOID, block, match.start(), match.end(), message,
                                   severity=_level(entry.term, AVOID.severity))
                     break
+
+
+def _korean_boundary(ctx: Context, prose: str, end: int) -> bool:
+    """Does a Hangul term really end at `end`? The particle list lets `최고가` through;
+    morphemes tell `최고가 되겠습니다` (가: a particle) from `최고가 갱신` (최고가: one noun)."""
+    if end >= len(prose) or not _is_hangul(prose[end]):
+        return True
+    from brandlint.lang import ko
+
+    try:
+        found = ko.morphemes(prose)
+    except ko.KoreanUnavailable as exc:
+        ctx.notes.add(ko.UNAVAILABLE_NOTE.format(reason=exc))
+        return True  # the particle list alone decides
+    for morpheme in found:
+        if morpheme.start == end:
+            return morpheme.tag.startswith(("J", "E", "VCP"))
+        if morpheme.start < end < morpheme.end:
+            return False
+    return True
+
+
+def _with_particle(prose: str, end: int, replacement: str) -> tuple[int, str]:
+    """Extend a Korean fix over the particle that follows when the replacement needs the
+    other form (브랜드를 → 브랜드명을): the span grows only when the particle changes."""
+    if not replacement or (not _is_hangul(replacement[-1]) and not replacement[-1].isalnum()):
+        return end, replacement
+    from brandlint.lang.ko import PARTICLE_PAIRS, josa
+
+    for particle in sorted(PARTICLE_PAIRS, key=len, reverse=True):
+        if prose.startswith(particle, end):
+            after = end + len(particle)
+            if after < len(prose) and _is_hangul(prose[after]):
+                continue  # part of a longer word, not this particle
+            fixed = josa(replacement, particle)
+            if fixed != replacement + particle and "(" not in fixed:
+                return after, fixed
+            break
+    return end, replacement
 
 
 def _level(term: Term, default: Severity) -> Severity:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from brandlint.checks.base import Check, Context, Rule
+from brandlint.documents.base import Block
 from brandlint.findings import Severity
 from brandlint.lang import en
+from brandlint.lang.en import Span
 
 # How much casual weight one sentence may carry on a channel of each tone.
 ALLOWANCE = {"formal": 1, "neutral": 4, "casual": None}
@@ -31,7 +35,46 @@ CASUAL = Rule(
 )
 
 
+# Speech levels a channel of each tone accepts, unless it sets `speech_level:` itself.
+LEVELS_FOR_TONE = {"formal": ("hapsyo",), "neutral": ("haeyo", "hapsyo"), "casual": ("haeyo", "banmal")}
+
+SPEECH_LEVEL = Rule(
+    id="tone.speech_level",
+    severity=Severity.WARNING,
+    summary="A Korean sentence is in a speech level the channel does not use "
+            "(합쇼체 / 해요체 / 반말).",
+    why="Korean marks formality in every sentence ending: 반말 on the website sounds rude, "
+        "합쇼체 in a KakaoTalk chat sounds stiff.",
+    guide="channels:\n  website:\n    tone: formal\n",
+    channel="website",
+    fail="봄 블렌드가 나왔어. 지금 바로 마셔 봐.\n",
+    passing="봄 블렌드가 나왔습니다. 지금 만나 보십시오.\n",
+    details=(
+        "Each sentence's level is read from its final ending with kiwipiepy: -습니다/-ㅂ니다/"
+        "-십시오 are 합쇼체 (hapsyo); -요/-죠, and a connective ending plus 요, are 해요체 "
+        "(haeyo); other endings, and a sentence that stops on a connective ending (확인해), "
+        "are 반말 (banmal). Noun endings (구매하기) and headline -다 have no level.\n"
+        "A channel's tone allows: formal → 합쇼체; neutral → 해요체 or 합쇼체; casual → 해요체 "
+        "or 반말. `speech_level: [hapsyo, haeyo, banmal]` on the channel (or under `voice:`) "
+        "sets the list directly."),
+)
+MIXED = Rule(
+    id="tone.mixed_speech_level",
+    severity=Severity.WARNING,
+    summary="A Korean document mixes speech levels the channel allows (e.g. 합쇼체 and 해요체).",
+    why="Switching between 합니다 and 해요 mid-message reads as careless.",
+    guide="channels:\n  blog:\n    tone: neutral\n",
+    channel="blog",
+    fail="봄 블렌드가 나왔습니다. 향이 정말 좋습니다. 지금 만나 보세요.\n",
+    passing="봄 블렌드가 나왔습니다. 향이 정말 좋습니다. 지금 만나 보십시오.\n",
+    details="The level most sentences use is the document's; each sentence in another level "
+            "is flagged.",
+)
+
+
 def check(ctx: Context) -> None:
+    if any(block.language == "ko" for block in ctx.doc.blocks):
+        _check_korean(ctx)
     allowance = ALLOWANCE[ctx.policy.tone]
     if allowance is None or not ctx.active(CASUAL):
         return
@@ -54,4 +97,43 @@ def check(ctx: Context) -> None:
                           f"{named} (weight {weight}, at most {allowance}).")
 
 
-CHECK = Check(rules=(CASUAL,), run=check)
+def _check_korean(ctx: Context) -> None:
+    if not (ctx.active(SPEECH_LEVEL) or ctx.active(MIXED)):
+        return
+    from brandlint.lang import ko
+
+    try:
+        ko.kiwi()
+    except ko.KoreanUnavailable as exc:
+        ctx.notes.add(ko.UNAVAILABLE_NOTE.format(reason=exc))
+        return
+    allowed = ctx.policy.speech_levels or LEVELS_FOR_TONE[ctx.policy.tone]
+    wanted = " or ".join(ko.LEVEL_NAMES[level] for level in allowed)
+    channel = ctx.policy.channel or "base"
+    read: list[tuple[Block, Span, str, str]] = []
+    for block in ctx.doc.blocks:
+        if block.language != "ko" or block.kind in ("alt", "title"):
+            continue
+        for sentence in ko.sentences(block.prose):
+            level = ko.speech_level(sentence.text)
+            if level is not None:
+                read.append((block, sentence, *level))
+    for block, sentence, level, ending in read:
+        if level not in allowed:
+            ctx.report_in(SPEECH_LEVEL, block, sentence.start, sentence.end,
+                          f"{ko.LEVEL_NAMES[level]} ('{ending}') on the {channel} channel, which wants "
+                          f"{wanted} ({ctx.policy.tone} tone).")
+    counts = Counter(level for _, _, level, _ in read if level in allowed)
+    if len(counts) < 2:
+        return
+    # Most sentences set the document's level; ties go to the more formal one.
+    order = {"hapsyo": 0, "haeyo": 1, "banmal": 2}
+    main = min(counts, key=lambda level: (-counts[level], order[level]))
+    for block, sentence, level, ending in read:
+        if level in allowed and level != main:
+            ctx.report_in(MIXED, block, sentence.start, sentence.end,
+                          f"This sentence is {ko.LEVEL_NAMES[level]} ('{ending}'); the rest of the document "
+                          f"is {ko.LEVEL_NAMES[main]} ({counts[main]} of {sum(counts.values())} sentences).")
+
+
+CHECK = Check(rules=(CASUAL, SPEECH_LEVEL, MIXED), run=check)

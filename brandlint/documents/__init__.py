@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brandlint.documents.base import URL_RE, Block, Document, Link, normalise_newlines
+from brandlint.documents.base import URL_RE, Block, Document, Link, normalise
 from brandlint.documents.reading import DocumentError, decode, split_front_matter
 
 KIND_BY_SUFFIX = {
@@ -24,11 +24,12 @@ def parse_document(path: str, raw: bytes, kind: str, fallback_encodings: tuple[s
     """Decode and parse; raises DocumentError for a file that cannot be read as copy."""
     decoded = decode(raw, path, fallback_encodings)
     source = decoded.source
-    text = normalise_newlines(source)
+    text, text_map = normalise(source)
     front_matter, body_start = split_front_matter(text, path)
     doc = Document(path=path, kind=kind, source=source, text=text, encoding=decoded.encoding,
                    bom=decoded.bom, newline=decoded.newline, body_start=body_start,
-                   front_matter=front_matter)
+                   front_matter=front_matter, text_map=text_map,
+                   nfd=text_map is not None and text != source.replace("\r\n", "\n").replace("\r", "\n"))
     if kind == "markdown":
         from brandlint.documents.markdown import parse_markdown
 

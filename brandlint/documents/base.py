@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,11 +136,15 @@ class Document:
     channel: str | None = None
     language: str = "en"
     campaign: str | None = None
+    # Runs mapping `text` back to `source`; None when they are the same string.
+    text_map: list[Run] | None = None
+    nfd: bool = False  # the source was not NFC (macOS often writes Hangul decomposed)
+    _map_starts: list[int] | None = None
     _line_starts: list[int] | None = None
-    _crlf_positions: list[int] | None = None
 
     @property
     def line_starts(self) -> list[int]:
+        """Offsets in `text` where each line starts."""
         if self._line_starts is None:
             starts = [0]
             starts.extend(m.end() for m in re.finditer("\n", self.text))
@@ -147,23 +152,26 @@ class Document:
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in code points) of a text offset."""
+        """1-based line, and column in code points of the source as written."""
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        line_start = self.line_starts[line - 1]
+        if self.text_map is None:
+            return line, offset - line_start + 1
+        return line, self.source_offset(offset) - self.source_offset(line_start) + 1
 
     def source_offset(self, offset: int) -> int:
-        """Map a text offset (LF line ends) to the source as written (maybe CRLF)."""
-        if self._crlf_positions is None:
-            if "\r\n" not in self.source:
-                self._crlf_positions = []
-            else:
-                # Where each CRLF's LF lands once the CRs before it are removed.
-                self._crlf_positions = [match.start() - removed for removed, match
-                                        in enumerate(re.finditer("\r\n", self.source))]
-        if not self._crlf_positions:
+        """Map a text offset (LF line ends, NFC) to the source as written (CRLF, NFD…)."""
+        if self.text_map is None:
             return offset
-        return offset + bisect_right(self._crlf_positions, offset - 1)
+        if self._map_starts is None:
+            self._map_starts = [run.text_pos for run in self.text_map]
+        if offset >= len(self.text):
+            return len(self.source) + (offset - len(self.text))
+        run = self.text_map[max(0, bisect_right(self._map_starts, offset) - 1)]
+        if run.length == run.src_length:
+            return run.src_pos + (offset - run.text_pos)
+        return run.src_pos
 
     def source_slice(self, start: int, end: int) -> str:
         return self.source[self.source_offset(start):self.source_offset(end)]
@@ -175,8 +183,70 @@ class Document:
                 and block.text.replace(SEPARATOR, "").strip()]
 
 
-def normalise_newlines(source: str) -> str:
-    """CRLF and lone CR to LF, keeping every other offset (CR alone is one char too)."""
-    if "\r" not in source:
-        return source
-    return source.replace("\r\n", "\n").replace("\r", "\n")
+def normalise(source: str) -> tuple[str, list[Run] | None]:
+    """Fold CRLF and lone CR to LF and compose to NFC, mapping every text offset back.
+
+    Parsers and matchers see one kind of line end and composed Hangul (`최고`, not the six
+    jamo macOS may write); findings still point into the source as written.
+    """
+    import unicodedata
+
+    if "\r" not in source and (source.isascii() or unicodedata.is_normalized("NFC", source)):
+        return source, None
+    out: list[str] = []
+    runs: list[Run] = []
+    text_pos = 0
+
+    def emit(chunk: str, src_pos: int, src_length: int) -> None:
+        nonlocal text_pos
+        if runs and len(chunk) == src_length:
+            last = runs[-1]
+            if last.length == last.src_length and last.src_pos + last.src_length == src_pos:
+                last.length += len(chunk)
+                last.src_length += src_length
+                out.append(chunk)
+                text_pos += len(chunk)
+                return
+        runs.append(Run(text_pos, src_pos, len(chunk), src_length))
+        out.append(chunk)
+        text_pos += len(chunk)
+
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\r":
+            width = 2 if source.startswith("\r\n", i) else 1
+            emit("\n", i, width)
+            i += width
+            continue
+        if ch.isascii():
+            j = i + 1
+            while j < n and source[j].isascii() and source[j] != "\r":
+                j += 1
+            emit(source[i:j], i, j - i)
+            i = j
+            continue
+        j = i + 1
+        while j < n and not source[j].isascii():
+            j += 1
+        chunk = source[i:j]
+        if unicodedata.is_normalized("NFC", chunk):
+            emit(chunk, i, j - i)
+        else:
+            _compose(chunk, i, emit)
+        i = j
+    return "".join(out), runs
+
+
+def _compose(chunk: str, base: int, emit: Callable[[str, int, int], None]) -> None:
+    """Emit the NFC form of `chunk` piece by piece: each composed character is mapped to
+    the source characters it was made from (a Hangul syllable from its two or three jamo)."""
+    import unicodedata
+
+    i = 0
+    while i < len(chunk):
+        j = i + 1
+        while j < len(chunk) and len(unicodedata.normalize("NFC", chunk[i:j + 1])) == 1:
+            j += 1
+        emit(unicodedata.normalize("NFC", chunk[i:j]), base + i, j - i)
+        i = j

@@ -53,7 +53,30 @@ def decode(raw: bytes, path: str, fallback_encodings: tuple[str, ...] = ()) -> D
         except (UnicodeDecodeError, LookupError):
             continue
         return Decoded(text, name, False, _newline(text))
+    detected = _detect_korean(raw)
+    if detected is not None:
+        return Decoded(raw.decode(detected), detected, False, _newline(raw.decode(detected)))
     raise error
+
+
+def _detect_korean(raw: bytes) -> str | None:
+    """CP949 (a superset of EUC-KR) when the bytes are that, as charset-normalizer judges.
+
+    The detector is limited to the encodings our users have: unrestricted, it reads short
+    Korean text such as 할인 as Big5.
+    """
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    best = from_bytes(raw, cp_isolation=["utf_8", "cp949", "euc_kr"]).best()
+    if best is None:
+        return None
+    try:
+        raw.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+    return "cp949"
 
 
 def _decode_error(raw: bytes, exc: UnicodeDecodeError, path: str, name: str) -> DocumentError:
@@ -61,8 +84,9 @@ def _decode_error(raw: bytes, exc: UnicodeDecodeError, path: str, name: str) -> 
     line = before.count(b"\n") + 1
     line_start = before.rfind(b"\n") + 1
     column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return DocumentError(f"not valid {name} (byte 0x{raw[exc.start]:02x}); save it as UTF-8 "
-                         "or set `encoding:` in the guideline", path, line, column)
+    tried = f"{name} or CP949" if name == "UTF-8" else name
+    return DocumentError(f"not valid {tried}: byte 0x{raw[exc.start]:02x} at offset {exc.start}; "
+                         "save it as UTF-8 or set `encoding:` in the guideline", path, line, column)
 
 
 def _newline(text: str) -> str:

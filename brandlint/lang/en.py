@@ -69,9 +69,16 @@ def sentences(text: str) -> list[Span]:
     return spans
 
 
-def _add_sentence(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start] in " \t\n\ufffc":
+def sentence_start(text: str, start: int, end: int) -> int:
+    """Skip what cannot begin a sentence: spaces, and emoji or symbols left over from the
+    sentence before ("Spring is here! 🌸\nOrder today" starts at "Order")."""
+    while start < end and not (text[start].isalnum() or text[start] in "([\"'“‘#@"):
         start += 1
+    return start
+
+
+def _add_sentence(spans: list[Span], text: str, start: int, end: int) -> None:
+    start = sentence_start(text, start, end)
     while end > start and text[end - 1] in " \t\n\ufffc":
         end -= 1
     if end > start and any(ch.isalnum() for ch in text[start:end]):
