@@ -151,3 +151,13 @@ def test_kiwipiepy_that_fails_to_load_gives_a_clear_note_not_a_traceback(project
     assert "Korean morpheme analysis is unavailable" in completed.stderr
     assert "the model file is missing" in completed.stderr
     assert "terms.avoid" in completed.stdout  # the particle list still finds 최고의
+
+
+def test_mixed_encodings_in_one_folder(project):
+    project.guide(GUIDE)
+    project.write("web/utf8.txt", "국내 최고의 차.\n")
+    project.write("web/cp949.txt", "국내 최고의 차.\n".encode("cp949"))
+    project.write("web/bom.txt", "\ufeff국내 최고의 차.\n")
+    project.write("web/nfd.txt", unicodedata.normalize("NFD", "국내 최고의 차.\n"))
+    found = [(f["path"], f["line"], f["column"]) for f in project.findings("web") if f["rule"] == "terms.avoid"]
+    assert found == [("web/bom.txt", 1, 4), ("web/cp949.txt", 1, 4), ("web/nfd.txt", 1, 7), ("web/utf8.txt", 1, 4)]
