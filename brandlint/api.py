@@ -8,7 +8,7 @@ from brandlint.engine import Options, RunResult, check_paths
 from brandlint.fix import FixOutcome, fix_paths
 from brandlint.guide.loader import LoadedGuide, load_guide
 
-__all__ = ["LoadedGuide", "Options", "RunResult", "check", "fix", "load_guide"]
+__all__ = ["LoadedGuide", "Options", "RunResult", "check", "fix", "load_guide", "render"]
 
 
 def check(guide: str | Path, paths: list[str], **options: object) -> RunResult:
@@ -17,3 +17,10 @@ def check(guide: str | Path, paths: list[str], **options: object) -> RunResult:
 
 def fix(guide: str | Path, paths: list[str], **options: object) -> FixOutcome:
     return fix_paths(load_guide(Path(guide)), paths, Options(**options))  # type: ignore[arg-type]
+
+
+def render(campaign: str | Path, out: str | Path, guide: str | Path | None = None, **options: object) -> RunResult:
+    from brandlint.campaign.run import render_campaign
+
+    return render_campaign(Path(campaign), Path(out), Path(guide) if guide else None,
+                           Options(**options))  # type: ignore[arg-type]

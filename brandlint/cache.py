@@ -47,7 +47,8 @@ class ResultCache:
                               error=InputError(path, error["message"], error["line"], error["column"])
                               if error else None,
                               channel=data.get("channel"), campaign=data.get("campaign"),
-                              notes=list(data.get("notes", [])))
+                              notes=list(data.get("notes", [])), locale=data.get("locale"),
+                              variant=data.get("variant"), facts=dict(data.get("facts", {})))
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged: check the file again
 
@@ -59,6 +60,9 @@ class ResultCache:
             "channel": result.channel,
             "campaign": result.campaign,
             "notes": result.notes,
+            "locale": result.locale,
+            "variant": result.variant,
+            "facts": result.facts,
         }
         target = self._file(self._key(path, channel, raw))
         try:

@@ -151,7 +151,7 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
     from brandlint.report.text import summary_line
 
     color = _use_color(no_color, fmt, output)
-    _emit(render(result, fmt, color=color), output, color)
+    _emit(render(result, fmt, color=color, quiet=quiet), output, color)
     for error in result.input_errors:
         click.echo(f"brandlint: error: {error}", err=True)
     if not quiet:
@@ -197,6 +197,31 @@ def fix(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: str
              for path, count in sorted(outcome.applied.items())]
     notes += [f"brandlint: not fixed: {message}" for message in outcome.skipped]
     _finish(outcome.result, fmt, output, fail_on, quiet, no_color, notes)
+
+
+@main.command()
+@click.argument("campaign", type=click.Path())
+@click.option("--out", "out", metavar="DIR", default=None,
+              help="Where to write the variants (default: out/<campaign> here).")
+@common_options
+def render(campaign: str, out: str | None, guide: str | None, channel: str | None, fmt: str,
+           output: str | None, fail_on: str, quiet: bool, no_color: bool, jobs: int | None, no_cache: bool,
+           shard: str | None, debug: bool) -> None:
+    """Render every channel variant of a campaign from its templates, then lint each one."""
+    from brandlint.campaign.loader import load_campaign
+    from brandlint.campaign.run import render_campaign
+
+    if channel is not None:
+        raise UsageError("render takes its channels from the campaign file, not --channel")
+    path = Path(campaign)
+    if not path.is_file():
+        raise UsageError(f"campaign file not found: {campaign}")
+    target = Path(out) if out else Path("out") / load_campaign(path).name
+    from brandlint.engine import Options
+
+    result = render_campaign(path, target, Path(guide) if guide else None, Options(use_cache=False))
+    notes = [f"rendered {len(result.files)} variant{'s' if len(result.files) != 1 else ''} into {target}"]
+    _finish(result, fmt, output, fail_on, quiet, no_color, notes)
 
 
 @main.command()

@@ -11,11 +11,16 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brandlint.errors import UsageError
 from brandlint.findings import Finding, InputError, Severity
 from brandlint.guide.loader import LoadedGuide, display
 from brandlint.guide.policy import Policy, resolve
+
+if TYPE_CHECKING:
+    from brandlint.checks.consistency import Binding
+    from brandlint.documents.base import Document
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".brandlint_cache", "__pycache__", ".venv",
              "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -32,6 +37,9 @@ class FileResult:
     channel: str | None = None
     campaign: str | None = None
     notes: list[str] = field(default_factory=list)
+    locale: str | None = None
+    variant: str | None = None
+    facts: dict[str, str] = field(default_factory=dict)  # fact name -> stated | omitted | contradicted
 
 
 @dataclass
@@ -50,6 +58,20 @@ class RunResult:
     @property
     def input_errors(self) -> list[InputError]:
         return sorted((r.error for r in self.files if r.error), key=lambda e: (e.path, e.line or 0))
+
+    def campaigns(self) -> list[dict]:
+        """The channels × facts matrix of every campaign met in this run."""
+        grouped: dict[str, list[FileResult]] = {}
+        for result in self.files:
+            if result.campaign and result.error is None:
+                grouped.setdefault(result.campaign, []).append(result)
+        matrix = []
+        for name in sorted(grouped):
+            variants = [{"path": r.path, "channel": r.channel, "locale": r.locale, "variant": r.variant,
+                         "facts": dict(sorted(r.facts.items()))}
+                        for r in sorted(grouped[name], key=lambda r: r.path)]
+            matrix.append({"campaign": name, "variants": variants})
+        return matrix
 
     def counts(self) -> dict[Severity, int]:
         counts = {severity: 0 for severity in Severity}
@@ -99,9 +121,12 @@ class Checker:
     """Checks files against one loaded guideline; policies are resolved once per channel."""
 
     def __init__(self, loaded: LoadedGuide, options: Options) -> None:
+        from brandlint.campaign.loader import CampaignIndex
+
         self.loaded = loaded
         self.options = options
         self._policies: dict[str | None, Policy] = {}
+        self.campaigns = CampaignIndex(loaded)
 
     def policy(self, channel: str | None) -> Policy:
         if channel not in self._policies:
@@ -145,20 +170,24 @@ class Checker:
             cache.put(shown, self.options.channel, raw, result)
         return result
 
-    def check_bytes(self, path: Path, shown: str, raw: bytes) -> tuple[FileResult, object | None]:
-        """Check a file's content (which `fix` may hold in memory); also returns the Document."""
+    def check_bytes(self, path: Path, shown: str, raw: bytes, binding: Binding | None = None,
+                    channel: str | None = None) -> tuple[FileResult, object | None]:
+        """Check a file's content (which `fix` may hold in memory); also returns the Document.
+
+        A rendered campaign variant comes with its channel and its campaign binding."""
         from brandlint.documents import DocumentError, kind_of, parse_document
 
-        routed = self.route(path)
+        routed = channel or self.route(path)
         fallbacks = tuple(e for e in (self.loaded.guide.encoding,
                                       self.policy(routed).encoding if routed else None) if e)
         try:
             doc = parse_document(shown, raw, kind_of(path.name) or "text", fallbacks)
-            return self._check_document(doc, routed), doc
+            return self._check_document(doc, routed, binding, forced=channel), doc
         except DocumentError as exc:
             return FileResult(shown, error=InputError(shown, exc.message, exc.line, exc.column)), None
 
-    def _check_document(self, doc, routed: str | None) -> FileResult:
+    def _check_document(self, doc: Document, routed: str | None, binding: Binding | None = None,
+                        forced: str | None = None) -> FileResult:
         from brandlint.checks.base import Context
         from brandlint.checks.registry import run_checks
         from brandlint.documents import DocumentError
@@ -166,7 +195,7 @@ class Checker:
         from brandlint.suppress import suppress
 
         front = doc.front_matter
-        channel = self.options.channel
+        channel = forced or self.options.channel
         if channel is None and "channel" in front:
             channel = front["channel"]
             if channel not in self.loaded.guide.channels:
@@ -177,7 +206,7 @@ class Checker:
         elif channel is None:
             channel = routed
         policy = self.policy(channel)
-        language = front.get("language") or policy.language
+        language = front.get("language") or (binding.locale if binding else None) or policy.language
         if language not in ("en", "ko", "auto"):
             line, column = front["_positions"]["language"]
             raise DocumentError(f"front matter: language must be en, ko or auto, not `{language}`",
@@ -185,15 +214,39 @@ class Checker:
         doc.channel, doc.language, doc.campaign = channel, language, front.get("campaign")
         for block in doc.blocks:
             block.language = block_language(block.text, language)
-        ctx = Context(doc, policy)
+        if binding is None and doc.campaign:
+            binding = self._binding(doc, language)
+        ctx = Context(doc, policy, campaign=binding)
         run_checks(ctx)
         for finding in ctx.findings:
             finding.line, finding.column = doc.position(finding.start)
             finding.end_line, finding.end_column = doc.position(finding.end)
             finding.start, finding.end = doc.source_offset(finding.start), doc.source_offset(finding.end)
             finding.match = doc.source[finding.start:finding.end]
+            if binding is not None and binding.line_map and finding.line <= len(binding.line_map):
+                finding.template = binding.line_map[finding.line - 1]
         findings = sorted(suppress(doc, ctx.findings), key=Finding.sort_key)
-        return FileResult(doc.path, findings, channel=channel, campaign=doc.campaign, notes=sorted(ctx.notes))
+        result = FileResult(doc.path, findings, channel=channel, notes=sorted(ctx.notes))
+        if binding is not None:
+            result.campaign, result.locale = binding.campaign, binding.locale
+            result.variant, result.facts = binding.variant, dict(binding.states)
+        return result
+
+    def _binding(self, doc: Document, language: str) -> Binding:
+        """Hold a hand-written file that names a campaign in front matter to its facts."""
+        from brandlint.checks.consistency import Binding
+        from brandlint.documents import DocumentError
+
+        campaign = self.campaigns.get(doc.campaign or "")
+        if campaign is None:
+            line, column = doc.front_matter["_positions"]["campaign"]
+            known = ", ".join(self.campaigns.names()) or "none found beside the guideline"
+            raise DocumentError(f"front matter names unknown campaign `{doc.campaign}` (campaigns: {known})",
+                                doc.path, line, column)
+        if language not in ("en", "ko"):
+            korean = sum(1 for block in doc.blocks if block.language == "ko")
+            language = "ko" if korean * 2 > len(doc.blocks) else "en"
+        return Binding(campaign.name, language, campaign.facts_for(language), campaign.year, doc.path)
 
 
 _WORKER: Checker | None = None

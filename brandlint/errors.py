@@ -18,6 +18,9 @@ class BrandlintError(Exception):
         # Further mistakes found in the same pass, reported after this one.
         self.more: list[BrandlintError] = []
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        return (self.__class__, (self.message, self.path, self.line, self.column))
+
     def __str__(self) -> str:
         return "\n".join([self.headline()] + [extra.headline() for extra in self.more])
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -55,7 +55,8 @@ class Finding:
     # A document-level finding (a missing tagline, a length limit) has no real span;
     # a disable comment anywhere in the file suppresses it.
     document_level: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    # For a rendered variant: the template file:line that produced the finding's line.
+    template: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, int, str]:
         return (self.path, self.line, self.column, self.rule, -int(self.severity), self.message)
@@ -75,6 +76,8 @@ class Finding:
         }
         if self.fix is not None:
             data["fix"] = {"replacement": self.fix.replacement}
+        if self.template is not None:
+            data["template"] = self.template
         return data
 
     @classmethod
@@ -95,6 +98,7 @@ class Finding:
             channel=data["channel"],
             fix=Fix(fix["replacement"]) if fix else None,
             document_level=document_level,
+            template=data.get("template"),
         )
 
 

@@ -39,10 +39,32 @@ def test_example_findings(tmp_path, monkeypatch):
         ("web/ko/index.md", "tone.speech_level", "지금 바로 주문해 봐."),
         ("sms/flash.txt", "kr-ad-law.ad-prefix", ""),
         ("sms/flash.txt", "kr-ad-law.opt-out", ""),
+        # A hand-written post that names the campaign is held to its facts.
+        ("social/x/spring-sale.txt", "consistency.contradiction", "30%"),
+        ("social/x/spring-sale.txt", "consistency.missing", ""),
     }
     missing = expected - found
     assert not missing, missing
     clean = {"web/about.md", "sms/spring.txt"}
     assert not clean & {f["path"] for f in data["findings"]}
     assert any(f["path"] == "sms/flash.txt" and f["rule"] == "length.max_bytes" for f in data["findings"])
-    assert data["summary"]["files"] == 9
+    assert data["summary"]["files"] == 10
+    [campaign] = data["campaigns"]
+    assert campaign["campaign"] == "spring-launch"
+    assert campaign["variants"][0]["facts"] == {"code": "omitted", "discount": "contradicted", "ends": "omitted",
+                                                "url": "stated"}
+
+
+def test_example_campaign_renders_and_catches_the_wrong_variant(tmp_path, monkeypatch):
+    shutil.copytree(EXAMPLE, tmp_path / "lumen-tea")
+    monkeypatch.chdir(tmp_path / "lumen-tea")
+    result = CliRunner().invoke(main, ["render", "campaign.yaml", "--out", "out", "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    data = json.loads(result.stdout)
+    [finding] = data["findings"]
+    assert (finding["path"], finding["rule"], finding["match"]) == ("out/instagram.en.txt",
+                                                                    "consistency.contradiction", "May 31")
+    assert finding["template"] == "templates/instagram.txt.j2:4"
+    states = {v["variant"]: v["facts"]["ends"] for v in data["campaigns"][0]["variants"]}
+    assert states["instagram (en)"] == "contradicted"
+    assert all(state == "stated" for name, state in states.items() if name != "instagram (en)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from brandlint.documents.base import Block, Document
 from brandlint.findings import Finding, Fix, Severity
@@ -29,6 +30,8 @@ class Rule:
     suffix: str = ".md"
     fixable: bool = False
     details: str = ""
+    # Other files the examples need, as (name, content): a campaign file, say.
+    files: tuple[tuple[str, str], ...] = ()
 
     @property
     def family(self) -> str:
@@ -43,6 +46,7 @@ class Context:
     policy: Policy
     findings: list[Finding] = field(default_factory=list)
     notes: set[str] = field(default_factory=set)  # said once per run, on stderr
+    campaign: Any = None  # a consistency.Binding when the document belongs to a campaign
 
     def report(self, rule: Rule | str, start: int, end: int, message: str, *,
                fix: str | None = None, severity: Severity | None = None,

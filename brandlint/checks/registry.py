@@ -13,11 +13,11 @@ if TYPE_CHECKING:
 
 @cache
 def builtin_checks() -> tuple[Check, ...]:
+    from brandlint.checks import consistency, length, message, readability, require, terms, tone
     from brandlint.checks import format as format_check
-    from brandlint.checks import length, message, readability, require, terms, tone
 
     return (terms.CHECK, message.CHECK, tone.CHECK, readability.CHECK, length.CHECK,
-            format_check.CHECK, require.CHECK)
+            format_check.CHECK, require.CHECK, consistency.CHECK)
 
 
 def builtin_rules() -> list[Rule]:

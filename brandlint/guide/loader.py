@@ -108,6 +108,10 @@ def load_guide(path: Path) -> LoadedGuide:
     digest.update(__version__.encode())
     for pack in loaded.packs.values():
         digest.update(pack.name.encode() + pack.digest.encode())
+    from brandlint.campaign.loader import campaign_files
+
+    for campaign in campaign_files(loaded):  # their facts decide consistency findings
+        digest.update(str(campaign).encode() + campaign.read_bytes())
     loaded.fingerprint = digest.hexdigest()
     return loaded
 

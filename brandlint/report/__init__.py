@@ -14,11 +14,11 @@ def summary(result: RunResult) -> dict[str, int]:
             "warnings": counts[Severity.WARNING], "suggestions": counts[Severity.SUGGESTION]}
 
 
-def render(result: RunResult, fmt: str, color: bool = False) -> str:
+def render(result: RunResult, fmt: str, color: bool = False, quiet: bool = False) -> str:
     if fmt == "json":
         from brandlint.report.json_report import render_json
 
         return render_json(result)
     from brandlint.report.text import render_text
 
-    return render_text(result, color=color)
+    return render_text(result, color=color, matrix=not quiet)

@@ -12,6 +12,9 @@ def render_json(result: RunResult) -> str:
 
     data: dict = {"findings": [finding.to_json() for finding in result.findings],
                   "summary": summary(result)}
+    campaigns = result.campaigns()
+    if campaigns:
+        data["campaigns"] = campaigns
     if result.input_errors:
         data["input_errors"] = [error.to_json() for error in result.input_errors]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

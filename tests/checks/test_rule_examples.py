@@ -19,6 +19,8 @@ def test_every_rule_documents_itself():
 @pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
 def test_failing_example_is_flagged_and_passing_example_is_not(project, rule):
     project.guide("brand: Lumen Tea\n" + rule.guide)
+    for name, content in rule.files:
+        project.write(name, content)
     project.write(f"fail{rule.suffix}", rule.fail)
     project.write(f"pass{rule.suffix}", rule.passing)
     channel = ["--channel", rule.channel] if rule.channel else []

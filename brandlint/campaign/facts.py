@@ -1,0 +1,266 @@
+"""Campaign facts: what kind each is, its normal form, and where copy states one.
+
+20% = 20 percent = 20퍼센트; $12.50 = USD 12.50; 12,500원 = 1만 2천5백원 = ₩12,500;
+2026-04-30 = April 30 = Apr 30th = 30 April = 4월 30일 = 4/30 (resolved against the
+campaign year); URLs compare without scheme case, www., trailing slash, tracking
+parameters or fragment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+PERCENT, MONEY, DATE, CODE, URL, NUMBER, TEXT = "percent", "money", "date", "code", "url", "number", "text"
+
+MONTHS = {name: index for index, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+PERCENT_RE = re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b|퍼센트|프로(?![가-힣]))",
+                        re.IGNORECASE)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 12,500 or 12500 or 12.50, never a trailing comma
+SYMBOL_MONEY_RE = re.compile(rf"(?:(USD|KRW|EUR|GBP|JPY)\s?|([$€£¥₩￦]))\s?({_NUM})")
+SUFFIX_MONEY_RE = re.compile(
+    rf"(?<![A-Za-z0-9_.,])((?:{_NUM}\s*만\s*)?(?:{_NUM}\s*천\s*)?(?:{_NUM}\s*백\s*)?(?:{_NUM})?)"
+    r"\s*(원|won\b|달러|dollars?\b|USD\b|KRW\b|EUR\b|euros?\b)", re.IGNORECASE)
+ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+KO_DATE_RE = re.compile(r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+EN_DATE_RE = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
+EN_DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?",
+                             re.IGNORECASE)
+SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
+# Boundaries look at ASCII only: a Korean particle may follow a code or a number (SPRING20을).
+CODE_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_/.-])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)*(?![A-Za-z0-9_-])")
+CODE_CONTEXT_RE = re.compile(r"(?:code|coupon|promo|코드|쿠폰)\W{0,3}$", re.IGNORECASE)
+URL_TOKEN_RE = re.compile(r"https?://[^\s<>\"'`)\]]+[^\s<>\"'`.,;:!?)\]]|www\.[^\s<>\"'`)\]]+[^\s<>\"'`.,;:!?)\]]")
+CURRENCY_BY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "￦": "KRW"}
+CURRENCY_BY_WORD = {"원": "KRW", "won": "KRW", "krw": "KRW", "달러": "USD", "dollar": "USD", "dollars": "USD",
+                    "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR"}
+# Links that live beside any campaign and never restate its URL.
+SERVICE_PATHS = ("unsub", "privacy", "terms", "prefer", "help", "account", "contact", "optout", "opt-out")
+
+
+class FactError(ValueError):
+    """A fact's value cannot be read as the kind it claims to be."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    kind: str
+    value: Any  # normal form: Decimal, (currency, Decimal), (year|None, month, day), str
+    shown: str  # as written in the campaign
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A fact-like value in copy: its kind, normal form, and text span (block offsets)."""
+
+    kind: str
+    value: Any
+    start: int
+    end: int
+    text: str
+
+
+def parse_fact(name: str, raw: Any, year: int | None) -> Fact:
+    """Infer a fact's kind from its value and normalise it; FactError if it cannot be read."""
+    if isinstance(raw, dict) and "value" in raw:
+        kind = raw.get("type")
+        raw = raw["value"]
+    else:
+        kind = None
+    if isinstance(raw, bool) or raw is None:
+        raise FactError(f"fact `{name}` has no usable value ({raw!r})")
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return Fact(name, DATE, (raw.year, raw.month, raw.day), raw.isoformat())
+    if isinstance(raw, (int, float)):
+        return Fact(name, NUMBER, Decimal(str(raw)), str(raw))
+    text = str(raw).strip()
+    if not text:
+        raise FactError(f"fact `{name}` is empty")
+    kinds = [kind] if kind else [PERCENT, MONEY, DATE, URL, CODE, TEXT]
+    for candidate in kinds:
+        value = _read_as(candidate, text, year)
+        if value is not None:
+            return Fact(name, candidate, value, text)
+        if candidate == DATE and _looks_like_a_date(text):
+            raise FactError(f"fact `{name}`: {text!r} looks like a date but is not a valid one")
+    raise FactError(f"fact `{name}`: {text!r} cannot be read as a {kind}")
+
+
+def _looks_like_a_date(text: str) -> bool:
+    loose = (rf"^(\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_MONTH}\.?\s+\d{{1,2}}\w*(,?\s+\d{{4}})?|"
+             r"(\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일|\d{1,2}/\d{1,2}(/\d{2,4})?)$")
+    return bool(re.match(loose, text.strip(" ."), re.IGNORECASE))
+
+
+def _whole(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    match = pattern.search(text)
+    return match if match and match.start() == 0 and match.end() == len(text.rstrip(" .")) else None
+
+
+def _read_as(kind: str, text: str, year: int | None) -> Any:
+    if kind == PERCENT:
+        match = _whole(PERCENT_RE, text) or _whole(PERCENT_RE, re.sub(r"\s+off$", "", text, flags=re.I))
+        return Decimal(match.group(1)) if match else None
+    if kind == MONEY:
+        found = money_mentions(text)
+        return found[0].value if len(found) == 1 and found[0].text.strip() == text.strip() else None
+    if kind == DATE:
+        found = date_mentions(text, year)
+        return found[0].value if len(found) == 1 and found[0].text.strip() == text.strip(" .") else None
+    if kind == URL:
+        return normalise_url(text) if re.match(r"(https?://|www\.)\S+$", text, re.I) else None
+    if kind == CODE:
+        return text if re.fullmatch(r"[A-Z0-9][A-Z0-9_-]*\d[A-Z0-9_-]*|[A-Z0-9]*[A-Z][A-Z0-9-]{3,}", text) \
+            and any(ch.isdigit() for ch in text) else None
+    if kind == NUMBER:
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            return None
+    return " ".join(text.lower().split())
+
+
+def normalise_url(url: str) -> str:
+    if url.lower().startswith("www."):
+        url = "https://" + url
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith("utm_")])
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def _decimal(number: str) -> Decimal | None:
+    try:
+        return Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _korean_amount(text: str) -> Decimal | None:
+    """1만 2천5백 → 12500; 12,500 → 12500."""
+    total = Decimal(0)
+    rest = text.replace(" ", "")
+    for unit, factor in (("만", 10000), ("천", 1000), ("백", 100)):
+        if unit in rest:
+            head, rest = rest.split(unit, 1)
+            number = _decimal(head) if head else Decimal(1)
+            if number is None:
+                return None
+            total += number * factor
+    if rest:
+        number = _decimal(rest)
+        if number is None:
+            return None
+        total += number
+    return total
+
+
+def money_mentions(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for match in SYMBOL_MONEY_RE.finditer(text):
+        currency = match.group(1).upper() if match.group(1) else CURRENCY_BY_SYMBOL[match.group(2)]
+        amount = _decimal(match.group(3))
+        if amount is not None:
+            found.append(Mention(MONEY, (currency, amount), match.start(), match.end(), match.group()))
+    taken = [(m.start, m.end) for m in found]
+    for match in SUFFIX_MONEY_RE.finditer(text):
+        number = match.group(1).strip()
+        if not number or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        amount = _korean_amount(number)
+        if amount is not None:
+            start = match.start() + (len(match.group(1)) - len(match.group(1).lstrip()))
+            currency = CURRENCY_BY_WORD[match.group(2).lower()]
+            found.append(Mention(MONEY, (currency, amount), start, match.end(), text[start:match.end()]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def date_mentions(text: str, year: int | None) -> list[Mention]:
+    found: list[Mention] = []
+
+    def add(match: re.Match[str], y: str | None, month: int, day: int) -> None:
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            return
+        full_year = int(y) + (2000 if y and len(y) == 2 else 0) if y else year
+        try:
+            dt.date(full_year or 2024, month, day)  # a leap year when the year is unknown
+        except ValueError:
+            return
+        found.append(Mention(DATE, (full_year, month, day), match.start(), match.end(), match.group()))
+
+    for match in ISO_DATE_RE.finditer(text):
+        add(match, match.group(1), int(match.group(2)), int(match.group(3)))
+    for match in KO_DATE_RE.finditer(text):
+        add(match, match.group(1), int(match.group(2)), int(match.group(3)))
+    for match in EN_DATE_RE.finditer(text):
+        add(match, match.group(3), _month(match.group(1)), int(match.group(2)))
+    for match in EN_DAY_FIRST_RE.finditer(text):
+        add(match, match.group(3), _month(match.group(2)), int(match.group(1)))
+    for match in SLASH_DATE_RE.finditer(text):
+        add(match, match.group(3), int(match.group(1)), int(match.group(2)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return MONTHS.get(name) or MONTHS[name[:3]]
+
+
+def mentions(kind: str, text: str, year: int | None) -> list[Mention]:
+    """Every value of this kind in the text, normalised."""
+    if kind == PERCENT:
+        return [Mention(PERCENT, Decimal(m.group(1)), m.start(), m.end(), m.group()) for m in PERCENT_RE.finditer(text)]
+    if kind == MONEY:
+        return money_mentions(text)
+    if kind == DATE:
+        return date_mentions(text, year)
+    if kind == URL:
+        return [Mention(URL, normalise_url(m.group()), m.start(), m.end(), m.group())
+                for m in URL_TOKEN_RE.finditer(text)]
+    if kind == CODE:
+        return [Mention(CODE, m.group(), m.start(), m.end(), m.group()) for m in CODE_TOKEN_RE.finditer(text)]
+    return []
+
+
+def same(fact: Fact, mention: Mention) -> bool:
+    if fact.kind != mention.kind:
+        return False
+    if fact.kind == DATE:
+        fy, fm, fd = fact.value
+        my, mm, md = mention.value
+        return (fm, fd) == (mm, md) and (fy is None or my is None or fy == my)
+    return fact.value == mention.value
+
+
+def plausible_rival(fact: Fact, mention: Mention, before: str) -> bool:
+    """Is this mention a competing value for the fact (not some other number or link)?
+    `before` is the text just before the mention."""
+    if fact.kind == CODE:
+        common = 0
+        for a, b in zip(fact.value, mention.value, strict=False):
+            if a != b:
+                break
+            common += 1
+        return common >= 3 or bool(CODE_CONTEXT_RE.search(before))
+    if fact.kind == URL:
+        host = fact.value.split("/")[0]
+        other_host, _, path = mention.value.partition("/")
+        return other_host == host and not any(word in path.lower() for word in SERVICE_PATHS)
+    if fact.kind == MONEY:
+        return fact.value[0] == mention.value[0]
+    return True
+

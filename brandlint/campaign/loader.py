@@ -1,0 +1,131 @@
+"""Load campaign files (validated, errors at file:line:column) and find them beside a guideline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import glob as globbing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from brandlint.campaign.facts import Fact, FactError, parse_fact
+from brandlint.campaign.model import Campaign
+from brandlint.errors import GuideError
+from brandlint.guide.loader import LoadedGuide, _read_yaml_file, display
+from brandlint.guide.validate import validate
+from brandlint.guide.yamlsource import YamlSource
+
+LOCALES = ("en", "ko")
+
+
+@dataclass
+class LoadedCampaign:
+    campaign: Campaign
+    path: Path
+    source: YamlSource
+    year: int | None
+    # Facts per locale: a fact given as {en: …, ko: …} has a value for each.
+    facts: dict[str, dict[str, Fact]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.campaign.campaign
+
+    def facts_for(self, locale: str, overrides: dict[str, Any] | None = None) -> dict[str, Fact]:
+        facts = dict(self.facts.get(locale) or self.facts.get("en") or {})
+        for name, raw in (overrides or {}).items():
+            facts[name] = parse_fact(name, _localised(raw, locale), self.year)
+        return facts
+
+
+def _localised(raw: Any, locale: str) -> Any:
+    if isinstance(raw, dict) and set(raw) <= set(LOCALES) and raw:
+        return raw.get(locale, raw.get("en", next(iter(raw.values()))))
+    return raw
+
+
+def load_campaign(path: Path, guide: LoadedGuide | None = None) -> LoadedCampaign:
+    source, _ = _read_yaml_file(path, "campaign file")
+    campaign = validate(Campaign, source, what="campaign file")
+    year = campaign.year
+    if year is None:
+        year = next((value.year for value in _scalars(campaign.facts) if isinstance(value, dt.date)), None)
+    loaded = LoadedCampaign(campaign, path.resolve(), source, year)
+    for locale in LOCALES:
+        facts = {}
+        for name, raw in campaign.facts.items():
+            try:
+                facts[name] = parse_fact(name, _localised(raw, locale), year)
+            except FactError as exc:
+                raise source.error(str(exc), ("facts", name)) from None
+        loaded.facts[locale] = facts
+    if guide is not None:
+        check_channels(loaded, guide)
+    return loaded
+
+
+def _scalars(facts: dict[str, Any]) -> list[Any]:
+    values = []
+    for raw in facts.values():
+        if isinstance(raw, dict):
+            values.extend(raw.values())
+        else:
+            values.append(raw)
+    return values
+
+
+def check_channels(loaded: LoadedCampaign, guide: LoadedGuide) -> None:
+    known = sorted(guide.guide.channels)
+    names = list(loaded.campaign.plans())
+    for index, name in enumerate(names):
+        if name not in guide.guide.channels:
+            hint = difflib.get_close_matches(name, known, n=1)
+            path = ("channels", index) if isinstance(loaded.campaign.channels, list) else ("channels", name)
+            text = f"campaign channel `{name}` is not a channel of {guide.display_path}"
+            text += f"; did you mean `{hint[0]}`?" if hint else ""
+            text += f" (channels: {', '.join(known)})" if known else ""
+            raise loaded.source.error(text, path, prefer_key=isinstance(loaded.campaign.channels, dict))
+    if loaded.campaign.audience:
+        for index, name in enumerate(loaded.campaign.audience.channels):
+            if name not in names:
+                raise loaded.source.error(f"audience channel `{name}` is not one of the campaign's channels",
+                                          ("audience", "channels", index))
+
+
+def campaign_files(guide: LoadedGuide) -> list[Path]:
+    """campaign.yaml and campaigns/*.yaml beside the guideline, and the `campaigns:` globs."""
+    root = guide.root
+    found = [root / "campaign.yaml"] if (root / "campaign.yaml").is_file() else []
+    found += sorted((root / "campaigns").glob("*.yaml")) + sorted((root / "campaigns").glob("*.yml"))
+    for pattern in guide.guide.campaigns:
+        found += sorted(Path(p) for p in globbing.glob(str(root / pattern), recursive=True))
+    unique: dict[Path, None] = {}
+    for path in found:
+        if path.is_file():
+            unique.setdefault(path.resolve(), None)
+    return list(unique)
+
+
+class CampaignIndex:
+    """The campaigns a guideline knows, by name, loaded on first use."""
+
+    def __init__(self, guide: LoadedGuide) -> None:
+        self.guide = guide
+        self._by_name: dict[str, LoadedCampaign] | None = None
+
+    def get(self, name: str) -> LoadedCampaign | None:
+        if self._by_name is None:
+            self._by_name = {}
+            for path in campaign_files(self.guide):
+                loaded = load_campaign(path, self.guide)
+                if loaded.name in self._by_name:
+                    other = display(self._by_name[loaded.name].path)
+                    raise GuideError(f"campaign `{loaded.name}` is defined twice (also in {other})",
+                                     display(path), *loaded.source.position(("campaign",)))
+                self._by_name[loaded.name] = loaded
+        return self._by_name.get(name)
+
+    def names(self) -> list[str]:
+        self.get("")
+        return sorted(self._by_name or {})

@@ -1,0 +1,70 @@
+"""Facts: kinds, normal forms, and finding them in copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from brandlint.campaign import facts as F
+
+
+@pytest.mark.parametrize("raw, kind, value", [
+    ("20%", F.PERCENT, Decimal(20)),
+    ("20% off", F.PERCENT, Decimal(20)),
+    ("20 percent", F.PERCENT, Decimal(20)),
+    ("20퍼센트", F.PERCENT, Decimal(20)),
+    ("$12.50", F.MONEY, ("USD", Decimal("12.50"))),
+    ("12,500원", F.MONEY, ("KRW", Decimal(12500))),
+    ("1만 2천5백원", F.MONEY, ("KRW", Decimal(12500))),
+    ("₩12,500", F.MONEY, ("KRW", Decimal(12500))),
+    (dt.date(2026, 4, 30), F.DATE, (2026, 4, 30)),
+    ("2026-04-30", F.DATE, (2026, 4, 30)),
+    ("April 30", F.DATE, (2026, 4, 30)),
+    ("4월 30일", F.DATE, (2026, 4, 30)),
+    ("SPRING20", F.CODE, "SPRING20"),
+    ("https://www.LumenTea.example/spring/?utm_source=x", F.URL, "lumentea.example/spring"),
+    ("Spring Blend", F.TEXT, "spring blend"),
+    (100, F.NUMBER, Decimal(100)),
+])
+def test_fact_kinds_and_normal_forms(raw, kind, value):
+    fact = F.parse_fact("f", raw, 2026)
+    assert (fact.kind, fact.value) == (kind, value)
+
+
+@pytest.mark.parametrize("raw, message", [
+    ("April 31", "not a valid one"),
+    ("2026-02-30", "not a valid one"),
+    ({"value": "soon", "type": "date"}, "cannot be read as a date"),
+    ("", "empty"),
+    (None, "no usable value"),
+])
+def test_unreadable_facts(raw, message):
+    with pytest.raises(F.FactError, match=message):
+        F.parse_fact("ends", raw, 2026)
+
+
+def test_all_the_ways_copy_writes_the_same_date():
+    text = "Until Apr 30th. 4월 30일까지. 30 April 2026. 4/30. 2026-04-30. April 30, 2026. 24/7 support."
+    found = F.mentions(F.DATE, text, 2026)
+    assert [m.text for m in found] == ["Apr 30th", "4월 30일", "30 April 2026", "4/30", "2026-04-30",
+                                       "April 30, 2026"]
+    assert {m.value for m in found} == {(2026, 4, 30)}
+
+
+def test_money_and_percent_next_to_korean_particles():
+    assert [m.text for m in F.mentions(F.PERCENT, "최대20%를 할인", None)] == ["20%"]
+    assert [m.value for m in F.mentions(F.MONEY, "정가12,500원에서", None)] == [("KRW", Decimal(12500))]
+    assert [m.text for m in F.mentions(F.CODE, "쿠폰 SPRING20을 입력", None)] == ["SPRING20"]
+
+
+def test_rival_codes_and_urls():
+    code = F.parse_fact("code", "SPRING20", None)
+    assert F.plausible_rival(code, F.Mention(F.CODE, "SPRING25", 0, 0, "SPRING25"), "use ")
+    assert not F.plausible_rival(code, F.Mention(F.CODE, "ISO9001", 0, 0, "ISO9001"), "certified ")
+    assert F.plausible_rival(code, F.Mention(F.CODE, "SAVE30", 0, 0, "SAVE30"), "promo code: ")
+    url = F.parse_fact("url", "https://lumentea.example/spring", None)
+    assert F.plausible_rival(url, F.Mention(F.URL, "lumentea.example/summer", 0, 0, ""), "")
+    assert not F.plausible_rival(url, F.Mention(F.URL, "lumentea.example/unsubscribe", 0, 0, ""), "")
+    assert not F.plausible_rival(url, F.Mention(F.URL, "instagram.com/lumentea", 0, 0, ""), "")
