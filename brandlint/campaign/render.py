@@ -105,11 +105,17 @@ def _untag(text: str, names: list[str]) -> tuple[str, list[str | None]]:
     return "\n".join(clean), mapping
 
 
+def _escapes_html(name: str | None) -> bool:
+    """Autoescape HTML and XML templates. Jinja's select_autoescape looks at the last
+    extension only, and ours all end in .j2 (website.html.j2)."""
+    return bool(name) and name.lower().removesuffix(".j2").endswith((".html", ".htm", ".xml", ".svg"))
+
+
 class _Environment:
     """A sandboxed Jinja environment over the brand's templates, then the built-in ones."""
 
     def __init__(self, search: list[Path]) -> None:
-        from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+        from jinja2 import FileSystemLoader, StrictUndefined
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
         from brandlint.campaign.filters import FILTERS
@@ -126,8 +132,7 @@ class _Environment:
         self.jinja = ImmutableSandboxedEnvironment(
             loader=TaggingLoader([str(p) for p in search]),
             undefined=StrictUndefined,
-            autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml"), default_for_string=False,
-                                         default=False),
+            autoescape=_escapes_html,
             keep_trailing_newline=True,
         )
         self.jinja.filters.update(FILTERS)

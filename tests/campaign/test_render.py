@@ -191,3 +191,51 @@ def test_hand_written_files_naming_the_campaign_are_held_to_its_facts(campaign):
     assert data["campaigns"][0]["variants"][0]["facts"]["ends"] == "stated"
     bad = campaign.run("check", "--no-cache", "posts/b.txt")
     assert bad.exit_code == 2 and "posts/b.txt:2:11: front matter names unknown campaign `autumn`" in bad.stderr
+
+
+BUILTIN_GUIDE = """\
+brand: Lumen Tea
+channels:
+  website: {}
+  email: {require: [unsubscribe, link]}
+  instagram: {}
+  x: {}
+  kakao: {extends: [kr-ad-law]}
+  sms: {}
+  push: {}
+"""
+
+
+def test_every_built_in_template_renders_in_english_and_korean(project):
+    project.guide(BUILTIN_GUIDE)
+    project.write("campaign.yaml", CAMPAIGN.replace(
+        "channels:\n  website: {locales: [en, ko]}\n  email: {}\n  sms: {}\n  social: {}\n",
+        "locales: [en, ko]\nchannels: [website, email, instagram, x, kakao, sms, push]\n").replace(
+        "  headline: Brighter mornings start here\n",
+        "  headline: Brighter mornings start here\n  opt_out_number: 080-123-4567\n"))
+    result = project.run("render", "campaign.yaml", "--out", "out", "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    data = json.loads(result.stdout)
+    variants = {(v["channel"], v["locale"]): v["facts"] for v in data["campaigns"][0]["variants"]}
+    assert len(variants) == 14
+    for (channel, locale), facts in variants.items():
+        assert facts["discount"] == "stated", (channel, locale)
+        assert "contradicted" not in facts.values(), (channel, locale)
+    email = (project.root / "out" / "email.en.html").read_text()
+    assert "<title>Brighter mornings start here</title>" in email and "Unsubscribe" in email
+    assert not [f for f in data["findings"] if f["rule"].startswith(("require", "consistency", "kr-ad-law"))]
+
+
+def test_html_variants_escape_data(campaign):
+    campaign.write("campaign.yaml", CAMPAIGN.replace("product: Spring Blend", 'product: "<script>x</script> Tea"'))
+    _render(campaign)
+    assert "&lt;script&gt;x&lt;/script&gt; Tea" in (campaign.root / "out" / "website.en.html").read_text()
+    assert "<script>x</script> Tea" in (campaign.root / "out" / "social.en.txt").read_text()
+
+
+def test_product_name_facts_are_stated_or_omitted(campaign):
+    campaign.write("campaign.yaml", CAMPAIGN.replace("  code: SPRING20\n", "  code: SPRING20\n"
+                                                     "  product: {en: Spring Blend, ko: 스프링 블렌드}\n"))
+    data = json.loads(_render(campaign).stdout)
+    states = {v["variant"]: v["facts"]["product"] for v in data["campaigns"][0]["variants"]}
+    assert states["website (ko)"] == "stated" and states["social (en)"] == "stated"
