@@ -31,6 +31,11 @@ class BrandlintGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("brandlint: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`brandlint rules | head`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_FINDINGS)
         except Exception as exc:
             if os.environ.get("BRANDLINT_DEBUG") or "--debug" in sys.argv:
                 raise

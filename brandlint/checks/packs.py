@@ -37,7 +37,7 @@ def rule_doc(pack_name: str, name: str, rule: PackRule) -> Rule:
         id=f"{pack_name}.{name}",
         severity=Severity.parse(rule.level),
         summary=rule.description or rule.message or f"{rule.type} rule from the {pack_name} pack",
-        why=rule.description or "",
+        why="",  # a pack rule's description says both what and why
         fail=examples.fail if examples else "",
         passing=examples.pass_ if examples else "",
         guide=f"extends: [{pack_name}]\n",
