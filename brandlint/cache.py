@@ -48,7 +48,8 @@ class ResultCache:
                               if error else None,
                               channel=data.get("channel"), campaign=data.get("campaign"),
                               notes=list(data.get("notes", [])), locale=data.get("locale"),
-                              variant=data.get("variant"), facts=dict(data.get("facts", {})))
+                              variant=data.get("variant"), facts=dict(data.get("facts", {})),
+                              score=data.get("score"))
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged: check the file again
 
@@ -63,6 +64,7 @@ class ResultCache:
             "locale": result.locale,
             "variant": result.variant,
             "facts": result.facts,
+            "score": result.score,
         }
         target = self._file(self._key(path, channel, raw))
         try:

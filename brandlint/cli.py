@@ -13,7 +13,7 @@ import click
 from brandlint import __version__
 from brandlint.errors import BrandlintError, UsageError
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 

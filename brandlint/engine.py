@@ -40,11 +40,13 @@ class FileResult:
     locale: str | None = None
     variant: str | None = None
     facts: dict[str, str] = field(default_factory=dict)  # fact name -> stated | omitted | contradicted
+    score: float | None = None  # 100 minus the guideline's weights per finding, at least 0
 
 
 @dataclass
 class RunResult:
     files: list[FileResult] = field(default_factory=list)
+    guide: LoadedGuide | None = None  # for rule documentation in SARIF and HTML reports
 
     @property
     def findings(self) -> list[Finding]:
@@ -72,6 +74,24 @@ class RunResult:
                         for r in sorted(grouped[name], key=lambda r: r.path)]
             matrix.append({"campaign": name, "variants": variants})
         return matrix
+
+    def scores(self) -> dict:
+        """Mean file score overall, per channel and per campaign (files that could be read)."""
+        def mean(values: list[float]) -> float | None:
+            return round(sum(values) / len(values), 1) if values else None
+
+        scored = [r for r in self.files if r.score is not None]
+        channels: dict[str, list[float]] = {}
+        campaigns: dict[str, list[float]] = {}
+        for r in scored:
+            channels.setdefault(r.channel or "base", []).append(r.score)  # type: ignore[arg-type]
+            if r.campaign:
+                campaigns.setdefault(r.campaign, []).append(r.score)  # type: ignore[arg-type]
+        return {
+            "score": mean([r.score for r in scored]),  # type: ignore[misc]
+            "channels": {name: {"files": len(v), "score": mean(v)} for name, v in sorted(channels.items())},
+            "campaigns": {name: {"files": len(v), "score": mean(v)} for name, v in sorted(campaigns.items())},
+        }
 
     def counts(self) -> dict[Severity, int]:
         counts = {severity: 0 for severity in Severity}
@@ -102,11 +122,23 @@ def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     candidate = Path(root) / name
-                    if name.lower().endswith(COPY_SUFFIXES) and not candidate.is_symlink():
+                    if name.lower().endswith(COPY_SUFFIXES) and not candidate.is_symlink() \
+                            and not _own_report(candidate):
                         found.setdefault(display(candidate.absolute()), candidate)
         else:
             found.setdefault(display(path.absolute()), path)
     return [(found[key], key) for key in sorted(found)]
+
+
+def _own_report(path: Path) -> bool:
+    """An HTML report brandlint wrote earlier (into the folder it checks)."""
+    if not path.name.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with path.open("rb") as handle:
+            return b'<meta name="generator" content="brandlint">' in handle.read(512)
+    except OSError:
+        return False
 
 
 def in_shard(display_path: str, shard: tuple[int, int] | None) -> bool:
@@ -226,7 +258,11 @@ class Checker:
             if binding is not None and binding.line_map and finding.line <= len(binding.line_map):
                 finding.template = binding.line_map[finding.line - 1]
         findings = sorted(suppress(doc, ctx.findings), key=Finding.sort_key)
-        result = FileResult(doc.path, findings, channel=channel, notes=sorted(ctx.notes))
+        weights = policy.scoring
+        cost = sum({Severity.ERROR: weights.error, Severity.WARNING: weights.warning,
+                    Severity.SUGGESTION: weights.suggestion}[f.severity] for f in findings)
+        result = FileResult(doc.path, findings, channel=channel, notes=sorted(ctx.notes),
+                            score=max(0.0, 100.0 - cost))
         if binding is not None:
             result.campaign, result.locale = binding.campaign, binding.locale
             result.variant, result.facts = binding.variant, dict(binding.states)
@@ -283,4 +319,4 @@ def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
                     progress(done, len(files))
         _WORKER = None
     results.sort(key=lambda r: r.path)
-    return RunResult(results)
+    return RunResult(results, guide=loaded)

@@ -81,7 +81,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def fix_paths(loaded: LoadedGuide, paths: list[str], options: Options) -> FixOutcome:
     checker = Checker(loaded, Options(channel=options.channel, use_cache=False))
-    outcome = FixOutcome(RunResult())
+    outcome = FixOutcome(RunResult(guide=loaded))
     for path, shown in discover(paths):
         if not in_shard(shown, options.shard):
             continue

@@ -47,7 +47,11 @@ def test_json_is_exactly_the_contract(project):
     _setup(project)
     data = project.check("web")
     assert set(data) == {"findings", "summary"}
-    assert data["summary"] == {"files": 2, "errors": 1, "warnings": 1, "suggestions": 0}
+    summary = data["summary"]
+    assert {k: summary[k] for k in ("files", "errors", "warnings", "suggestions")} == {
+        "files": 2, "errors": 1, "warnings": 1, "suggestions": 0}
+    # SPEC §6: scores per file, channel and campaign (default weights: error 10, warning 3)
+    assert summary["score"] == 93.5 and summary["channels"] == {"website": {"files": 2, "score": 93.5}}
     keys = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "channel", "message", "match"}
     assert set(data["findings"][0]) == keys | {"fix"}
     assert set(data["findings"][1]) == keys

@@ -23,7 +23,7 @@ def render_campaign(campaign_path: Path, out: Path, guide_path: Path | None, opt
     variants = render_variants(guide, campaign)  # everything in memory before any write
     written = write_variants(out, campaign, variants)
     checker = Checker(guide, Options(use_cache=False))
-    result = RunResult()
+    result = RunResult(guide=guide)
     for variant, path in zip(variants, written, strict=True):
         binding = Binding(campaign.name, variant.locale, campaign.facts_for(variant.locale, variant.fact_overrides),
                           campaign.year, variant.label, line_map=variant.line_map)
