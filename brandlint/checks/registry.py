@@ -13,11 +13,11 @@ if TYPE_CHECKING:
 
 @cache
 def builtin_checks() -> tuple[Check, ...]:
-    from brandlint.checks import consistency, length, message, readability, require, terms, tone
+    from brandlint.checks import consistency, grammar, length, message, readability, require, spelling, terms, tone
     from brandlint.checks import format as format_check
 
     return (terms.CHECK, message.CHECK, tone.CHECK, readability.CHECK, length.CHECK,
-            format_check.CHECK, require.CHECK, consistency.CHECK)
+            format_check.CHECK, require.CHECK, consistency.CHECK, spelling.CHECK, grammar.CHECK)
 
 
 def builtin_rules() -> list[Rule]:

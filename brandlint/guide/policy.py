@@ -44,6 +44,7 @@ class Policy:
     grammar: Grammar
     scoring: Scoring
     fingerprint: str
+    grammar_configured: bool = False  # the guideline has a `grammar:` section
     extra: dict = field(default_factory=dict, compare=False)
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
@@ -102,6 +103,7 @@ def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
         grammar=guide.grammar,
         scoring=guide.scoring,
         fingerprint=f"{loaded.fingerprint}:{channel or ''}",
+        grammar_configured="grammar" in (loaded.source.data or {}),
     )
 
 

@@ -47,7 +47,7 @@ def test_catastrophic_regex_is_stopped_with_a_finding(project):
                                "    tokens: ['(a|aa)+$']\n")
     project.guide("extends: [slow.yaml]\nvoice: {tone: casual}\n")
     project.write("a.txt", "a" * 60 + "!\n")
-    [finding] = project.findings("a.txt")
+    [finding] = project.findings("a.txt", rule="slow")
     assert finding["rule"] == "slow.slow" and "was stopped" in finding["message"]
 
 

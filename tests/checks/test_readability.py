@@ -12,7 +12,7 @@ EASY = ("We buy our tea from farms that care for the land. Each leaf is picked b
 def test_hard_paragraph_is_flagged_with_its_grade_and_span(project):
     project.guide("voice:\n  readability:\n    max_grade: 9\n")
     project.write("a.md", f"# Title\n\n{EASY}\n\n{HARD}\n")
-    [finding] = project.findings("a.md")
+    [finding] = project.findings("a.md", rule="readability")
     assert finding["rule"] == "readability.grade"
     assert (finding["line"], finding["column"]) == (5, 1)
     assert finding["match"] == HARD
@@ -23,4 +23,4 @@ def test_hard_paragraph_is_flagged_with_its_grade_and_span(project):
 def test_no_max_grade_means_no_check(project):
     project.guide("brand: X\n")
     project.write("a.md", HARD + "\n")
-    assert project.findings("a.md") == []
+    assert project.findings("a.md", rule="readability") == []

@@ -1,0 +1,58 @@
+"""grammar (LanguageTool over HTTP) and spelling (pyspellchecker's dictionary)."""
+
+from __future__ import annotations
+
+
+def test_grammar_positions_past_emoji_and_disabled_rules(project, languagetool):
+    project.guide("grammar:\n  disabled_rules: [WHITESPACE_RULE]\n")
+    project.write("a.md", "# Spring\n\n🌸🌸 We has tea.  Try the the blend.\n")
+    found = [(f["rule"], f["line"], f["column"], f["match"]) for f in project.findings("a.md")]
+    assert found == [("grammar.languagetool", 3, 4, "We has"), ("grammar.languagetool", 3, 21, "the the")]
+    messages = [f["message"] for f in project.findings("a.md")]
+    assert "[HAVE_PART_AGREEMENT]" in messages[0] and "Suggestions: We have." in messages[0]
+    assert "WHITESPACE_RULE" in languagetool.requests[-1]["disabled"]
+
+
+def test_grammar_skips_vocabulary_and_code(project, languagetool):
+    project.guide("vocabulary: [the the]\ngrammar: {}\n")
+    project.write("a.md", "Try the the blend. `we has` is code.\n")
+    assert project.findings("a.md") == []
+    assert "we has" not in languagetool.requests[-1]["text"]
+
+
+def test_no_server_gives_one_notice_and_no_findings(project, monkeypatch):
+    monkeypatch.delenv("BRANDLINT_LANGUAGETOOL_URL", raising=False)
+    project.guide("grammar:\n  disabled_rules: []\n")
+    project.write("a.md", "We has tea.\n")
+    project.write("b.md", "They has tea.\n")
+    result = project.run("check", "--no-cache", ".")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.count("grammar not checked: no LanguageTool server") == 1
+
+
+def test_a_server_that_is_down_is_a_notice_not_a_crash(project):
+    project.guide("grammar:\n  server: http://127.0.0.1:9/\n")
+    project.write("a.md", "We has tea.\n")
+    result = project.run("check", "--no-cache", ".")
+    assert result.exit_code == 0 and "did not answer" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_spelling_flags_typos_with_a_suggestion(project):
+    project.guide("brand: Lumen Tea\n")
+    project.write("a.md", "Our blend is delicous and bright.\n")
+    [finding] = project.findings("a.md")
+    assert (finding["rule"], finding["match"], finding["column"]) == ("spelling.unknown", "delicous", 14)
+    assert "did you mean 'delicious'?" in finding["message"]
+
+
+def test_spelling_accepts_vocabulary_terms_names_british_and_non_words(project):
+    project.guide("vocabulary: [matcha, Sencha blend]\nterms:\n  - avoid: [teaware]\n")
+    project.write("a.md", "Matcha and sencha, our colour and flavour. Visit Jeju with SPRINGTEA and iPhone users. "
+                          "#teatime @lumentea spring2026 we're organised. `misspeled` https://x.example/misspeled\n")
+    assert project.findings("a.md") == []
+
+
+def test_spelling_can_be_turned_off(project):
+    project.guide("rules:\n  spelling: off\n")
+    project.write("a.md", "Our blend is delicous.\n")
+    assert project.findings("a.md") == []
