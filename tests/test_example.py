@@ -42,13 +42,18 @@ def test_example_findings(tmp_path, monkeypatch):
         # A hand-written post that names the campaign is held to its facts.
         ("social/x/spring-sale.txt", "consistency.contradiction", "30%"),
         ("social/x/spring-sale.txt", "consistency.missing", ""),
+        # The stylesheet: a near-miss gold, an off-brand teal, a wrong font, low contrast.
+        ("web/css/site.css", "color.near_miss", "#E6A83A"),
+        ("web/css/site.css", "color.off_palette", "#2AA198"),
+        ("web/css/site.css", "font.family", "Helvetica"),
+        ("web/css/site.css", "contrast.text", "var(--gold)"),
     }
     missing = expected - found
     assert not missing, missing
-    clean = {"web/about.md", "sms/spring.txt"}
+    clean = {"web/about.md", "sms/spring.txt", "assets/banner.svg"}
     assert not clean & {f["path"] for f in data["findings"]}
     assert any(f["path"] == "sms/flash.txt" and f["rule"] == "length.max_bytes" for f in data["findings"])
-    assert data["summary"]["files"] == 10
+    assert data["summary"]["files"] == 12
     [campaign] = data["campaigns"]
     assert campaign["campaign"] == "spring-launch"
     assert campaign["variants"][0]["facts"] == {"code": "omitted", "discount": "contradicted", "ends": "omitted",

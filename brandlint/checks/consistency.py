@@ -85,7 +85,7 @@ def _prose(ctx: Context) -> str:
 
 def check(ctx: Context) -> None:
     binding: Binding | None = ctx.campaign
-    if binding is None:
+    if binding is None or not ctx.doc.is_copy:
         return
     by_kind: dict[str, list[F.Fact]] = {}
     for fact in binding.facts.values():

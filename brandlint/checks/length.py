@@ -98,7 +98,7 @@ def message_chars(ctx: Context) -> list[tuple[str, int]]:
 
 def check(ctx: Context) -> None:
     policy = ctx.policy
-    if not (policy.max_chars or policy.max_words or policy.max_bytes or policy.encoding):
+    if not ctx.doc.is_copy or not (policy.max_chars or policy.max_words or policy.max_bytes or policy.encoding):
         return
     chars = message_chars(ctx)
     if not chars:

@@ -49,7 +49,7 @@ def _phrase(text: str) -> str:
 
 def check(ctx: Context) -> None:
     required = set(ctx.policy.require)
-    if not required:
+    if not required or not ctx.doc.is_copy:
         return
     prose = _normalise(" \n ".join(block.text for block in ctx.doc.blocks))
     if "tagline" in required and ctx.policy.tagline and _phrase(ctx.policy.tagline) not in prose:

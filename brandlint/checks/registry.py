@@ -13,11 +13,25 @@ if TYPE_CHECKING:
 
 @cache
 def builtin_checks() -> tuple[Check, ...]:
-    from brandlint.checks import consistency, grammar, length, message, readability, require, spelling, terms, tone
+    from brandlint.checks import (
+        color,
+        consistency,
+        contrast,
+        font,
+        grammar,
+        length,
+        message,
+        readability,
+        require,
+        spelling,
+        terms,
+        tone,
+    )
     from brandlint.checks import format as format_check
 
     return (terms.CHECK, message.CHECK, tone.CHECK, readability.CHECK, length.CHECK,
-            format_check.CHECK, require.CHECK, consistency.CHECK, spelling.CHECK, grammar.CHECK)
+            format_check.CHECK, require.CHECK, consistency.CHECK, spelling.CHECK, grammar.CHECK,
+            color.CHECK, contrast.CHECK, font.CHECK)
 
 
 def builtin_rules() -> list[Rule]:

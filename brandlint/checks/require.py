@@ -38,6 +38,8 @@ MERGE_TAG_RE = re.compile(r"\*\|UNSUB\|\*|\{\{\s*unsubscribe|%unsubscribe%|\[uns
 
 def check(ctx: Context) -> None:
     required = set(ctx.policy.require)
+    if not ctx.doc.is_copy:
+        return
     channel = ctx.policy.channel or "base"
     if "link" in required and not ctx.doc.links:
         ctx.report_document(LINK, f"The {channel} channel requires a link, and this file has none.")

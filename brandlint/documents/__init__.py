@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from brandlint.documents.base import URL_RE, Block, Document, Link, normalise
 from brandlint.documents.reading import DocumentError, decode, split_front_matter
 
@@ -9,6 +11,8 @@ KIND_BY_SUFFIX = {
     ".md": "markdown", ".markdown": "markdown",
     ".txt": "text",
     ".html": "html", ".htm": "html",
+    ".css": "css",
+    ".svg": "svg",
 }
 
 
@@ -34,11 +38,15 @@ def parse_document(path: str, raw: bytes, kind: str, fallback_encodings: tuple[s
         from brandlint.documents.markdown import parse_markdown
 
         parse_markdown(doc)
-    elif kind == "html":
+    elif kind in ("html", "svg"):
         from brandlint.documents.html import extract_html
 
-        blocks, links, comments = extract_html(text, body_start, len(text))
+        blocks, links, comments = extract_html(text, body_start, len(text), svg=kind == "svg")
         doc.blocks, doc.links, doc.comments = blocks, links, comments
+    elif kind == "css":
+        from brandlint.documents.base import Comment
+
+        doc.comments = [Comment(m.group(1), m.start(), m.end()) for m in _CSS_COMMENT_RE.finditer(text)]
     else:
         from brandlint.documents.text import parse_text
 
@@ -47,9 +55,12 @@ def parse_document(path: str, raw: bytes, kind: str, fallback_encodings: tuple[s
     return doc
 
 
+_CSS_COMMENT_RE = re.compile(r"/\*(.*?)\*/", re.DOTALL)
+
+
 def _add_bare_links(doc: Document) -> None:
     """URLs written as plain text in Markdown and HTML prose count as links too."""
-    if doc.kind == "text":
+    if doc.kind in ("text", "css"):
         return
     known = {(link.start, link.end) for link in doc.links}
     for block in doc.blocks:

@@ -139,8 +139,28 @@ class Document:
     # Runs mapping `text` back to `source`; None when they are the same string.
     text_map: list[Run] | None = None
     nfd: bool = False  # the source was not NFC (macOS often writes Hangul decomposed)
+    _styles: tuple[list, list] | None = None
     _map_starts: list[int] | None = None
     _line_starts: list[int] | None = None
+
+    @property
+    def styles(self) -> list:
+        """Style declarations (CSS, <style>, style="", SVG attributes), parsed on first use."""
+        return self._parse_styles()[0]
+
+    @property
+    def style_problems(self) -> list:
+        return self._parse_styles()[1]
+
+    def _parse_styles(self) -> tuple[list, list]:
+        if self._styles is None:
+            if self.kind in ("css", "svg", "html"):
+                from brandlint.documents.styles import extract_styles
+
+                self._styles = extract_styles(self.text, self.kind, self.body_start)
+            else:
+                self._styles = ([], [])
+        return self._styles
 
     @property
     def line_starts(self) -> list[int]:
@@ -175,6 +195,11 @@ class Document:
 
     def source_slice(self, start: int, end: int) -> str:
         return self.source[self.source_offset(start):self.source_offset(end)]
+
+    @property
+    def is_copy(self) -> bool:
+        """Copy (Markdown, text, HTML) as opposed to a stylesheet or an SVG graphic."""
+        return self.kind in ("markdown", "text", "html")
 
     def prose_blocks(self) -> list[Block]:
         """Blocks a reader sees as the message (alt and title text only in HTML)."""

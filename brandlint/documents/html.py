@@ -64,8 +64,10 @@ def html_inline_attributes(raw_tag: str, src_pos: int) -> list[Block]:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, svg: bool = False) -> None:
         super().__init__(convert_charrefs=False)
+        # In an .svg file the <text> elements are the copy; in HTML an inline <svg> is not.
+        self.skip_tags = SKIP_TAGS - {"svg"} if svg else SKIP_TAGS
         self.text = text
         self.base = start
         self.end = end
@@ -90,7 +92,7 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         position = self.here()
         raw = self.get_starttag_text() or ""
-        if tag in SKIP_TAGS:
+        if tag in self.skip_tags:
             if tag not in VOID_TAGS:
                 self.skip_depth += 1
             self.block.separate(position)
@@ -113,7 +115,7 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         position = self.here()
-        if tag in SKIP_TAGS and tag not in VOID_TAGS:
+        if tag in self.skip_tags and tag not in VOID_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
         if self.skip_depth:
@@ -151,8 +153,8 @@ class _Extractor(HTMLParser):
         self.block.separate(position)
 
 
-def extract_html(text: str, start: int, end: int) -> tuple[list[Block], list[Link], list[Comment]]:
-    parser = _Extractor(text, start, end)
+def extract_html(text: str, start: int, end: int, svg: bool = False) -> tuple[list[Block], list[Link], list[Comment]]:
+    parser = _Extractor(text, start, end, svg)
     parser.feed(text[start:end])
     parser.close()
     parser.flush()

@@ -1,0 +1,98 @@
+"""contrast: text colour on its background against `colors.min_contrast` (WCAG 2.x)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from brandlint.checks.base import Check, Context, Rule
+from brandlint.checks.color import _token_text
+from brandlint.findings import Severity
+
+TEXT = Rule(
+    id="contrast.text",
+    severity=Severity.ERROR,
+    summary="Text colour and background in the same rule (or element) fall below `colors.min_contrast`.",
+    why="Low-contrast copy is unreadable for many readers and fails WCAG 2.x (AA asks 4.5:1).",
+    guide='colors:\n  min_contrast: 4.5\n  palette:\n    ink: "#1C1C1C"\n    paper: "#FFFDF7"\n    gold: "#E0A526"\n',
+    suffix=".css",
+    fail=".note { color: #E0A526; background-color: #FFFDF7; }\n",
+    passing=".note { color: #1C1C1C; background-color: #FFFDF7; }\n",
+    details=("Pairs `color` with `background-color` or `background` declared in the same CSS rule, "
+             "style attribute or element, resolving var() to custom properties defined in the file; "
+             "semi-transparent colours are not judged. The finding gives the ratio and the nearest "
+             "pair of palette colours that passes."),
+)
+
+
+def _colour(ctx: Context, declaration: Any, variables: dict[str, Any]) -> Any | None:
+    from brandlint.lang import colour as C
+
+    for token, start in zip(declaration.tokens, declaration.token_starts, strict=True):
+        if token.type == "function" and token.lower_name == "var":
+            name = next((t.value for t in token.arguments if t.type == "ident"), None)
+            if name in variables:
+                return variables[name]
+            continue
+        text = _token_text(ctx, token, start)
+        parsed = C.parse(text) if text else None
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def check(ctx: Context) -> None:
+    if ctx.doc.kind not in ("css", "html") or not ctx.active(TEXT):
+        return
+    from brandlint.lang import colour as C
+
+    declarations = ctx.doc.styles
+    variables = {}
+    for declaration in declarations:
+        if declaration.prop.startswith("--"):
+            parsed = _colour(ctx, declaration, {})
+            if parsed is not None:
+                variables[declaration.prop] = parsed
+    rules: dict[int, dict[str, Any]] = {}
+    for declaration in declarations:
+        if declaration.prop in ("color", "background-color", "background"):
+            rules.setdefault(declaration.rule, {})[declaration.prop] = declaration
+    minimum = ctx.policy.colors.min_contrast
+    palette = ctx.policy.colors.palette
+    for pair in rules.values():
+        text = pair.get("color")
+        back = pair.get("background-color") or pair.get("background")
+        if text is None or back is None:
+            continue
+        fg, bg = _colour(ctx, text, variables), _colour(ctx, back, variables)
+        if fg is None or bg is None or C.alpha(fg) < 1 or C.alpha(bg) < 1:
+            continue
+        ratio = C.contrast(fg, bg)
+        if ratio + 1e-9 >= minimum:
+            continue
+        message = (f"Text {C.hex_of(fg)} on {C.hex_of(bg)} has a contrast ratio of {ratio:.2f}:1; the guideline "
+                   f"asks for {minimum:g}:1.")
+        suggestion = _passing_pair(fg, bg, palette, minimum)
+        if suggestion:
+            message += f" Nearest brand pair that passes: {suggestion}."
+        ctx.report(TEXT, text.start, text.end, message)
+
+
+def _passing_pair(fg: Any, bg: Any, palette: dict[str, str], minimum: float) -> str | None:
+    from brandlint.lang import colour as C
+
+    best = None
+    parsed = {name: C.parse(value) for name, value in palette.items()}
+    for fg_name, fg_colour in parsed.items():
+        for bg_name, bg_colour in parsed.items():
+            if fg_name == bg_name or fg_colour is None or bg_colour is None:
+                continue
+            ratio = C.contrast(fg_colour, bg_colour)
+            if ratio < minimum:
+                continue
+            cost = float(fg.delta_e(fg_colour, method="2000")) + float(bg.delta_e(bg_colour, method="2000"))
+            if best is None or cost < best[0]:
+                best = (cost, f"{fg_name} {palette[fg_name]} on {bg_name} {palette[bg_name]} ({ratio:.2f}:1)")
+    return best[1] if best else None
+
+
+CHECK = Check(rules=(TEXT,), run=check)

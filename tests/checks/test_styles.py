@@ -1,0 +1,116 @@
+"""Styles: colours (every CSS syntax), contrast, fonts in CSS, HTML and SVG."""
+
+from __future__ import annotations
+
+GUIDE = """\
+colors:
+  tolerance: 2.3
+  min_contrast: 4.5
+  palette:
+    gold: "#E0A526"
+    ink: "#1C1C1C"
+    paper: "#FFFDF7"
+fonts: [Inter, Noto Sans KR]
+channels:
+  print: {fonts: [Georgia]}
+"""
+
+
+def _found(project, *args):
+    return [(f["rule"], f["line"], f["column"], f["match"]) for f in project.findings(*args)]
+
+
+def test_every_css_colour_syntax_is_compared_with_the_palette(project):
+    project.guide(GUIDE)
+    project.write("a.css", ".a { color: #e0a526; border: 1px solid #1c1c1cff; }\n"
+                           ".b { color: rgb(224 165 38); background: hsl(40 74% 51%); }\n"
+                           ".c { color: rebeccapurple; fill: color(srgb 0.11 0.11 0.11); }\n"
+                           ".d { color: #FFF; outline-color: rgba(230, 168, 58, 0.5); }\n"
+                           ".e { color: transparent; background: currentColor; }\n")
+    # hsl(40 74% 51%) is gold within tolerance (ΔE00 1.4); #1c1c1cff and color(srgb .11 .11 .11) are ink.
+    assert _found(project, "a.css") == [
+        ("contrast.text", 2, 13, "rgb(224 165 38)"),   # gold text on a gold background
+        ("color.off_palette", 3, 13, "rebeccapurple"),
+        ("color.near_miss", 4, 13, "#FFF"),            # white is 3.0 from paper
+        ("color.near_miss", 4, 34, "rgba(230, 168, 58, 0.5)"),
+    ]
+
+
+def test_near_miss_fix_writes_the_exact_brand_hex(project):
+    project.guide(GUIDE)
+    path = project.write("a.css", ".b { background: #E6A83A; }\n")
+    [finding] = project.findings("a.css")
+    assert finding["fix"] == {"replacement": "#E0A526"}
+    project.run("fix", "a.css")
+    assert path.read_text() == ".b { background: #E0A526; }\n"
+
+
+def test_contrast_with_custom_properties_and_the_nearest_passing_pair(project):
+    project.guide(GUIDE)
+    project.write("a.css", ":root { --gold: #E0A526; --paper: #FFFDF7; }\n"
+                           ".note { color: var(--gold); background-color: var(--paper); }\n"
+                           ".ok { color: #1C1C1C; background: #FFFDF7 url(x.png); }\n")
+    [finding] = project.findings("a.css")
+    assert (finding["rule"], finding["line"], finding["match"]) == ("contrast.text", 2, "var(--gold)")
+    assert "2.16:1" in finding["message"] and "ink #1C1C1C on paper #FFFDF7" in finding["message"]
+
+
+def test_fonts_shorthand_quotes_case_generics_and_channels(project):
+    project.guide(GUIDE)
+    project.write("a.css", 'h1 { font-family: "inter", \'Noto Sans KR\', system-ui, sans-serif; }\n'
+                           "p { font: italic 700 16px/1.5 Helvetica Neue, Arial, sans-serif; }\n"
+                           "small { font: caption; }\n"
+                           "@font-face { font-family: Bespoke; src: url(b.woff2); }\n")
+    found = [(f["rule"], f["severity"], f["match"]) for f in project.findings("a.css")]
+    assert found == [("font.family", "error", "Helvetica Neue"), ("font.family", "warning", "Arial")]
+    print_found = [f["match"] for f in project.findings("--channel", "print", "a.css")]
+    assert print_found == ['"inter"', "'Noto Sans KR'", "Helvetica Neue", "Arial"]
+
+
+def test_html_style_blocks_attributes_and_legacy_attributes(project):
+    project.guide(GUIDE)
+    project.write("a.html", "<html><head><style>\nh1 { color: #2AA198; }\n</style></head>\n"
+                            '<body bgcolor="#FFFDF7" text="#E0A526"><p style="color: #1C1C1C; '
+                            'font-family: Comic Sans MS">Hi</p></body></html>\n')
+    assert _found(project, "a.html") == [
+        ("color.off_palette", 2, 13, "#2AA198"),
+        ("contrast.text", 4, 31, "#E0A526"),
+        ("font.family", 4, 79, "Comic Sans MS"),
+    ]
+
+
+def test_svg_attributes_styles_and_text(project):
+    project.guide(GUIDE + "terms:\n  - avoid: [cheap]\n")
+    project.write("a.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
+                           '  <style>.t { fill: #E0A526; font-family: Papyrus; }</style>\n'
+                           '  <rect fill="#FF0000" stroke="#1C1C1C" style="stroke: #1D1D1D"/>\n'
+                           '  <text class="t">cheap tea</text>\n</svg>\n')
+    assert _found(project, "a.svg") == [
+        ("font.family", 2, 43, "Papyrus"),
+        ("color.off_palette", 3, 15, "#FF0000"),
+        ("terms.avoid", 4, 19, "cheap"),
+    ]
+
+
+def test_svg_external_entities_are_never_resolved(project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("cheap")
+    project.guide(GUIDE + "terms:\n  - avoid: [cheap]\n")
+    project.write("a.svg", f'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+                           '<svg xmlns="http://www.w3.org/2000/svg"><text fill="#1C1C1C">&x;</text></svg>\n')
+    result = project.run("check", "--no-cache", "a.svg")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "cheap" not in result.stdout
+
+
+def test_invalid_css_is_reported_with_its_line_and_the_rest_still_checked(project):
+    project.guide(GUIDE)
+    project.write("a.css", ".a { color: #1C1C1C; }\n.b { color }\n.c { color: #2AA198; }\n")
+    assert [(f["rule"], f["line"]) for f in project.findings("a.css")] == [("format.css", 2),
+                                                                          ("color.off_palette", 3)]
+
+
+def test_css_comments_suppress(project):
+    project.guide(GUIDE)
+    project.write("a.css", "/* brandlint-disable-next-line color */\n.a { color: #2AA198; }\n.b { color: #2AA198; }\n")
+    assert [f["line"] for f in project.findings("a.css")] == [3]
