@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".brandlint_cache", "__pycache__", ".venv",
              "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 # Files a folder walk picks up; an explicitly named file of another type is reported.
-COPY_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".css", ".svg")
+COPY_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".css", ".svg", ".png", ".jpg", ".jpeg", ".webp")
 SERIAL_BELOW = 24  # a pool costs more than it saves on a handful of files
 
 

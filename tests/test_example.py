@@ -47,13 +47,18 @@ def test_example_findings(tmp_path, monkeypatch):
         ("web/css/site.css", "color.off_palette", "#2AA198"),
         ("web/css/site.css", "font.family", "Helvetica"),
         ("web/css/site.css", "contrast.text", "var(--gold)"),
+        # The creatives: a stretched logo on a wrong background (the clean one passes).
+        ("social/instagram/spring-wrong.png", "logo.distorted", ""),
+        ("social/instagram/spring-wrong.png", "logo.background", ""),
+        ("social/instagram/spring-wrong.png", "image.off_palette", ""),
     }
     missing = expected - found
     assert not missing, missing
-    clean = {"web/about.md", "sms/spring.txt", "assets/banner.svg"}
+    clean = {"web/about.md", "sms/spring.txt", "assets/banner.svg", "social/instagram/spring-clean.png",
+             "assets/logo.png"}
     assert not clean & {f["path"] for f in data["findings"]}
     assert any(f["path"] == "sms/flash.txt" and f["rule"] == "length.max_bytes" for f in data["findings"])
-    assert data["summary"]["files"] == 12
+    assert data["summary"]["files"] == 15
     [campaign] = data["campaigns"]
     assert campaign["campaign"] == "spring-launch"
     assert campaign["variants"][0]["facts"] == {"code": "omitted", "discount": "contradicted", "ends": "omitted",

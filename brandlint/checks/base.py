@@ -30,8 +30,11 @@ class Rule:
     suffix: str = ".md"
     fixable: bool = False
     details: str = ""
-    # Other files the examples need, as (name, content): a campaign file, say.
-    files: tuple[tuple[str, str], ...] = ()
+    # Other files the examples need, as (name, content): a campaign file, a logo master
+    # (content may be a function that makes the bytes).
+    files: tuple[tuple[str, Any], ...] = ()
+    # For images: turns `fail`/`passing` (a description) into the file's bytes.
+    draw: Callable[[str], bytes] | None = None
 
     @property
     def family(self) -> str:

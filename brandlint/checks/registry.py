@@ -19,7 +19,9 @@ def builtin_checks() -> tuple[Check, ...]:
         contrast,
         font,
         grammar,
+        image,
         length,
+        logo,
         message,
         readability,
         require,
@@ -31,7 +33,7 @@ def builtin_checks() -> tuple[Check, ...]:
 
     return (terms.CHECK, message.CHECK, tone.CHECK, readability.CHECK, length.CHECK,
             format_check.CHECK, require.CHECK, consistency.CHECK, spelling.CHECK, grammar.CHECK,
-            color.CHECK, contrast.CHECK, font.CHECK)
+            color.CHECK, contrast.CHECK, font.CHECK, image.CHECK, logo.CHECK)
 
 
 def builtin_rules() -> list[Rule]:

@@ -13,6 +13,7 @@ KIND_BY_SUFFIX = {
     ".html": "html", ".htm": "html",
     ".css": "css",
     ".svg": "svg",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".webp": "image",
 }
 
 
@@ -26,6 +27,11 @@ def kind_of(name: str) -> str | None:
 
 def parse_document(path: str, raw: bytes, kind: str, fallback_encodings: tuple[str, ...] = ()) -> Document:
     """Decode and parse; raises DocumentError for a file that cannot be read as copy."""
+    if kind == "image":
+        from brandlint.documents.images import load_creative
+
+        # No prose: copy checks find nothing; image checks read `doc.image`.
+        return Document(path=path, kind="image", source="", text="", image=load_creative(raw))
     decoded = decode(raw, path, fallback_encodings)
     source = decoded.source
     text, text_map = normalise(source)

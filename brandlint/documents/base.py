@@ -139,6 +139,7 @@ class Document:
     # Runs mapping `text` back to `source`; None when they are the same string.
     text_map: list[Run] | None = None
     nfd: bool = False  # the source was not NFC (macOS often writes Hangul decomposed)
+    image: Any = None  # a documents.images.Creative for PNG, JPEG and WebP files
     _styles: tuple[list, list] | None = None
     _map_starts: list[int] | None = None
     _line_starts: list[int] | None = None

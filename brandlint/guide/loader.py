@@ -134,6 +134,12 @@ def _check_references(loaded: LoadedGuide) -> None:
         if not logo_path.is_file():
             raise source.error(f"logos.{name}.file `{logo.file}` does not exist "
                                f"(looked for {display(logo_path)})", ("logos", name, "file"))
+        with logo_path.open("rb") as handle:
+            head = handle.read(16)
+        webp = head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+        if not (head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) or webp):
+            raise source.error(f"logos.{name}.file `{logo.file}` is not a PNG, JPEG or WebP image",
+                               ("logos", name, "file"))
         for index, colour in enumerate(logo.on):
             if colour not in guide.colors.palette:
                 hint = difflib.get_close_matches(colour, list(guide.colors.palette), n=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brandlint.findings import Severity
@@ -45,6 +46,7 @@ class Policy:
     scoring: Scoring
     fingerprint: str
     grammar_configured: bool = False  # the guideline has a `grammar:` section
+    root: Path = Path(".")  # the guideline's folder: logo files are relative to it
     extra: dict = field(default_factory=dict, compare=False)
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
@@ -104,6 +106,7 @@ def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
         scoring=guide.scoring,
         fingerprint=f"{loaded.fingerprint}:{channel or ''}",
         grammar_configured="grammar" in (loaded.source.data or {}),
+        root=loaded.root,
     )
 
 

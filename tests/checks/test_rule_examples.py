@@ -20,11 +20,12 @@ def test_every_rule_documents_itself():
 def test_failing_example_is_flagged_and_passing_example_is_not(project, rule, request):
     if rule.family == "grammar":
         request.getfixturevalue("languagetool")
-    project.guide("brand: Lumen Tea\n" + rule.guide)
     for name, content in rule.files:
-        project.write(name, content)
-    project.write(f"fail{rule.suffix}", rule.fail)
-    project.write(f"pass{rule.suffix}", rule.passing)
+        project.write(name, content() if callable(content) else content)
+    project.guide("brand: Lumen Tea\n" + rule.guide)
+    draw = rule.draw or (lambda text: text)
+    project.write(f"fail{rule.suffix}", draw(rule.fail))
+    project.write(f"pass{rule.suffix}", draw(rule.passing))
     channel = ["--channel", rule.channel] if rule.channel else []
     flagged = {f["rule"] for f in project.findings(*channel, f"fail{rule.suffix}")}
     assert rule.id in flagged, f"{rule.id} did not flag: {rule.fail!r} (got {flagged})"

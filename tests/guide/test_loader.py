@@ -6,6 +6,7 @@ import pytest
 
 from brandlint.errors import GuideError
 from brandlint.guide.loader import find_guide, load_guide
+from brandlint.vision.examples import example_logo_png
 
 CASES = [
     # (guideline, expected location, words the message must contain)
@@ -31,13 +32,14 @@ CASES = [
     ("brand: X\nrules:\n  terms.usee: off\n", "3:3", ["unknown rule `terms.usee`", "did you mean `terms.use`"]),
     ("brand: X\nchannels:\n  sms:\n    encoding: cp9499\n", "4:15", ["not a known text encoding"]),
     ("brand: X\nmessage:\n  key_messages:\n    - id: a\n      any_of: []\n", "5:15", ["any_of"]),
-    ('brand: X\ncolors:\n  palette: {paper: "#FFF"}\nlogos:\n  p:\n    file: brand.yaml\n    on: [papr]\n',
+    ('brand: X\ncolors:\n  palette: {paper: "#FFF"}\nlogos:\n  p:\n    file: logo.png\n    on: [papr]\n',
      "7:10", ["`papr` is not a palette colour", "did you mean `paper`"]),
 ]
 
 
 @pytest.mark.parametrize("text, where, words", CASES, ids=[c[2][0][:40] for c in CASES])
 def test_each_mistake_is_located(project, text, where, words):
+    project.write("logo.png", example_logo_png())
     project.write("brand.yaml", text)
     project.write("a.md", "Hello.\n")
     result = project.run("check", "a.md")
@@ -59,7 +61,7 @@ def test_several_schema_mistakes_are_all_listed(project):
 
 
 def test_logo_file_outside_the_guideline_folder_needs_allow_outside(project, tmp_path):
-    project.write("assets/logo.png", b"\x89PNG")
+    project.write("assets/logo.png", example_logo_png())
     project.write("sub/brand.yaml", "brand: X\nlogos:\n  primary:\n    file: ../assets/logo.png\n")
     with pytest.raises(GuideError, match="outside the guideline's folder"):
         load_guide(tmp_path / "sub" / "brand.yaml")

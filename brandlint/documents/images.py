@@ -1,0 +1,83 @@
+"""Raster creatives (PNG, JPEG, WebP) decoded once with Pillow, safely.
+
+Pillow's decompression-bomb guard stays on; a JPEG too large to decode in full is decoded
+at a reduced scale (its header still gives the true size); animations are judged by their
+first frame; CMYK, palette and 16-bit images are converted to 8-bit RGB. Anything Pillow
+cannot read becomes a message for the `image.unreadable` finding, never a crash.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+# Larger than this many pixels is decoded at a reduced scale (JPEG) or refused (others).
+MAX_DECODE_PIXELS = 60_000_000
+# The working copy every check shares: long side at most this many pixels.
+WORK_SIZE = 1600
+
+
+@dataclass
+class Creative:
+    width: int  # as stored in the file
+    height: int
+    format: str
+    file_size: int
+    frames: int = 1
+    image: Any = None  # PIL RGB image, downsampled to WORK_SIZE at most
+    scale: float = 1.0  # work pixels per file pixel
+    error: str | None = None
+
+
+def load_creative(raw: bytes) -> Creative:
+    from PIL import Image, UnidentifiedImageError
+
+    creative = Creative(0, 0, "", len(raw))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(raw))
+            creative.width, creative.height = image.size
+            creative.format = image.format or ""
+            creative.frames = int(getattr(image, "n_frames", 1) or 1)
+            pixels = creative.width * creative.height
+            if pixels > MAX_DECODE_PIXELS:
+                if creative.format != "JPEG":
+                    creative.error = (f"{creative.width}×{creative.height} is {pixels / 1e6:.0f} megapixels; "
+                                      f"brandlint decodes at most {MAX_DECODE_PIXELS // 1_000_000} (a "
+                                      "decompression bomb, or export a smaller creative)")
+                    return creative
+                image.draft("RGB", (WORK_SIZE, WORK_SIZE))  # JPEG decodes at 1/2, 1/4 or 1/8 scale
+            image.seek(0)
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        creative.error = f"refused as a decompression bomb: {exc}"
+        return creative
+    except UnidentifiedImageError:
+        creative.error = "not an image Pillow can read (wrong extension, or damaged)"
+        return creative
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        creative.error = f"cannot decode the image ({exc}); the file may be truncated"
+        return creative
+    creative.image = _to_rgb(image)
+    creative.image.thumbnail((WORK_SIZE, WORK_SIZE))
+    creative.scale = creative.image.width / creative.width if creative.width else 1.0
+    return creative
+
+
+def _to_rgb(image: Any) -> Any:
+    """8-bit RGB; transparency is flattened onto white, as a viewer would show it."""
+    from PIL import Image
+
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda value: value / 256).convert("L")
+    if image.mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA"):
+        flat = Image.new("RGB", image.size, (255, 255, 255))
+        flat.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+        return flat
+    return image.convert("RGB")

@@ -1,0 +1,121 @@
+"""Creatives: hostile and unusual images are handled or refused clearly, never a crash;
+logos are found and judged."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+from PIL import Image
+
+from brandlint.vision.examples import draw, example_logo_png
+
+GUIDE = """\
+colors:
+  palette:
+    gold: "#E0A526"
+    ink: "#1C1C1C"
+    paper: "#FFFDF7"
+logos:
+  primary:
+    file: logo.png
+    min_width: 120
+    clear_space: 0.25
+    on: [paper]
+channels:
+  instagram:
+    require: [logo]
+    image: {sizes: [1080x1080], max_file_size: 200000}
+"""
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims a size (no pixel data): what a decompression bomb looks like."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IEND", b""))
+
+
+def _save(image: Image.Image, fmt: str, **options) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format=fmt, **options)
+    return out.getvalue()
+
+
+def _setup(project):
+    project.write("logo.png", example_logo_png())
+    project.guide(GUIDE)
+
+
+def test_broken_images_are_findings_and_the_rest_is_checked(project):
+    _setup(project)
+    whole = draw("400x400 #FFFDF7")
+    project.write("truncated.png", whole[: len(whole) // 2])
+    project.write("bomb.png", _png_header_only(40000, 40000))
+    project.write("text.png", b"hello, I am not a picture")
+    project.write("copy.md", "Fine copy.\n")
+    result = project.run("check", "--no-cache", "--format", "json", ".")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    import json
+
+    found = {f["path"]: f["message"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "image.unreadable"}
+    assert set(found) == {"bomb.png", "text.png", "truncated.png"}
+    assert "decompression bomb" in found["bomb.png"] or "megapixels" in found["bomb.png"]
+    assert "truncated" in found["truncated.png"] and "Pillow" in found["text.png"]
+
+
+def test_unusual_modes_and_animation_are_read(project):
+    _setup(project)
+    base = Image.open(io.BytesIO(draw("300x300 #FFFDF7; rect 100x100 #2AA198 at 50,50")))
+    frames = [base.convert("RGB"), Image.new("RGB", (300, 300), (28, 28, 28))]
+    project.write("cmyk.jpg", _save(base.convert("CMYK"), "JPEG"))
+    project.write("palette.png", _save(base.convert("P"), "PNG"))
+    project.write("sixteen.png", _save(base.convert("L").point(lambda v: v * 256, mode="I").convert("I;16"), "PNG"))
+    project.write("anim.webp", _save(frames[0], "WEBP", save_all=True, append_images=frames[1:], duration=100))
+    found = {(f["path"], f["rule"]) for f in project.findings(".")}
+    assert ("cmyk.jpg", "image.off_palette") in found
+    assert ("palette.png", "image.off_palette") in found
+    assert ("anim.webp", "image.off_palette") in found  # judged by its first frame
+    assert not any(rule == "image.unreadable" for _, rule in found)
+
+
+def test_a_huge_jpeg_is_decoded_at_a_reduced_scale(project):
+    _setup(project)
+    huge = Image.new("L", (8200, 8200), 253)
+    project.write("huge.jpg", _save(huge, "JPEG", quality=50))
+    found = project.findings("--channel", "instagram", "huge.jpg")
+    assert [(f["rule"], "8200×8200" in f["message"]) for f in found if f["rule"] == "image.size"] == [
+        ("image.size", True)]
+
+
+def test_logo_checks_on_generated_creatives(project):
+    _setup(project)
+    cases = {
+        "clean.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240", set()),
+        "small.png": ("1080x1080 #FFFDF7; logo at 400,480 width 80", {"logo.min_width"}),
+        "large.png": ("1080x1080 #FFFDF7; logo at 100,100 width 500", set()),
+        "stretched.png": ("1080x1080 #FFFDF7; logo at 300,480 width 360 height 96", {"logo.distorted"}),
+        "rotated.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240 rotate 12", {"logo.rotated"}),
+        "recoloured.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240 recolor #2AA198", {"logo.recolored"}),
+        "wrong-background.png": ("1080x1080 #FFFDF7; rect 600x300 #2AA198 at 200,400; logo at 400,480 width 240",
+                                 {"logo.background"}),
+        "crowded.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240; rect 60x60 #1C1C1C at 650,500",
+                        {"logo.clear_space"}),
+        "none.png": ("1080x1080 #FFFDF7; rect 300x300 #E0A526 at 100,100", {"require.logo"}),
+    }
+    for name, (spec, _) in cases.items():
+        project.write(name, draw(spec))
+    found: dict[str, set[str]] = {name: set() for name in cases}
+    for finding in project.findings("--channel", "instagram", "."):
+        if finding["rule"].startswith(("logo.", "require.")) and finding["path"] in found:
+            found[finding["path"]].add(finding["rule"])
+    assert found == {name: expected for name, (_, expected) in cases.items()}
+
+
+def test_logo_master_that_is_not_an_image_is_a_guideline_error(project):
+    project.write("logo.png", "not an image")
+    project.guide(GUIDE)
+    result = project.run("check", ".")
+    assert result.exit_code == 2 and "brand.yaml:9:11: logos.primary.file `logo.png` is not a PNG" in result.stderr
