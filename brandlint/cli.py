@@ -172,16 +172,23 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @common_options
+@click.option("--history", metavar="FILE", help="Append this run's summary to a JSON-lines history "
+              "(the HTML report plots its trend).")
 def check(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: str, output: str | None,
           fail_on: str, quiet: bool, no_color: bool, jobs: int | None, no_cache: bool,
-          shard: str | None, debug: bool) -> None:
-    """Lint copy (.md .txt .html); folders recurse. Default: the current folder."""
+          shard: str | None, debug: bool, history: str | None) -> None:
+    """Lint copy (.md .txt .html), styles (.css .svg) and creatives (.png .jpg .webp);
+    folders recurse. Default: the current folder."""
     from brandlint.engine import check_paths
 
     targets = list(paths) or ["."]
     loaded = _load(guide, targets)
     options = _options(loaded, channel, jobs, no_cache, shard)
     result = check_paths(loaded, targets, options, progress=_progress(quiet))
+    if history:
+        from brandlint.report.history import record
+
+        result.history = record(Path(history), result)
     _finish(result, fmt, output, fail_on, quiet, no_color)
 
 

@@ -47,6 +47,7 @@ class FileResult:
 class RunResult:
     files: list[FileResult] = field(default_factory=list)
     guide: LoadedGuide | None = None  # for rule documentation in SARIF and HTML reports
+    history: list[dict] = field(default_factory=list)  # earlier runs' summaries, oldest first
 
     @property
     def findings(self) -> list[Finding]:

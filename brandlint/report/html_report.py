@@ -98,6 +98,23 @@ def _chart(channels: dict) -> str:
             f'height="{height}" viewBox="0 0 {width} {height}">{"".join(rows)}</svg>')
 
 
+def _trend(history: list[dict]) -> str:
+    """The overall score of each recorded run, oldest to newest, as an inline SVG line."""
+    points = [entry.get("score") for entry in history if isinstance(entry.get("score"), (int, float))]
+    if len(points) < 2:
+        return ""
+    width, height, pad = 520, 140, 24
+    step = (width - 2 * pad) / (len(points) - 1)
+    xy = [(pad + i * step, height - pad - (height - 2 * pad) * score / 100) for i, score in enumerate(points)]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1C1C1C"/>' for x, y in xy)
+    return (f'<h2>Score over time</h2><svg id="score-trend" role="img" aria-label="Score over time" '
+            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+            f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#ccc"/>'
+            f'<polyline points="{line}" fill="none" stroke="#E0A526" stroke-width="2"/>{dots}'
+            f'<text x="{pad}" y="14" font-size="12">{len(points)} runs: {points[0]:g} → {points[-1]:g}</text></svg>')
+
+
 def _file_section(result: FileResult) -> str:
     lines = _read_lines(result.path) if result.findings else None
     score = f'<span class="score">score {result.score:g}</span>' if result.score is not None else ""
@@ -168,5 +185,5 @@ def render_html(result: RunResult) -> str:
             f'{GENERATOR}<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{_e(title)}</title><style>{STYLE}</style></head><body>'
             f'<header><h1>brandlint report</h1><div class="cards">{cards}</div>'
-            f'<h2>Score per channel</h2>{_chart(data["channels"])}</header>'
+            f'<h2>Score per channel</h2>{_chart(data["channels"])}{_trend(result.history)}</header>'
             f'<main>{campaigns}{"".join(sections)}</main></body></html>\n')

@@ -118,3 +118,18 @@ def test_output_over_a_directory_is_a_clear_error(repo):
     (repo.root / "out.json").mkdir()
     result = repo.run("check", "--format", "json", "--output", "out.json", ".")
     assert result.exit_code == 2 and "cannot write the report to out.json" in result.stderr
+
+
+def test_history_appends_one_line_per_run_and_the_report_plots_it(repo):
+    repo.run("check", "--no-cache", "--history", "history.jsonl", ".")
+    repo.write("web/home.md", "# Lumen Tea\n\nWe are pleased to introduce it.\n")
+    result = repo.run("check", "--no-cache", "--history", "history.jsonl", "--format", "html",
+                      "--output", "report.html", ".")
+    lines = (repo.root / "history.jsonl").read_text().splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert first["errors"] == 2 and second["errors"] == 1 and second["score"] > first["score"]
+    assert {"time", "files", "errors", "warnings", "suggestions", "score", "channels", "campaigns"} <= set(second)
+    page = (repo.root / "report.html").read_text()
+    assert 'id="score-trend"' in page and "2 runs:" in page
+    assert result.exit_code == 1
