@@ -251,3 +251,34 @@ def test_no_traceback_for_a_directory_named_like_a_file(project):
     (project.root / "dir.md").mkdir()
     result = project.run("check", "--no-cache", "web", "dir.md")
     assert result.exit_code == 1 and "Traceback" not in result.stderr
+
+
+def _stderr_on_pty(args, cwd, env):
+    """Run brandlint with stderr on a terminal; return what the terminal received."""
+    main, child = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "brandlint", *args], cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=child, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    process.wait(timeout=120)
+    os.close(main)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_progress_bar_on_a_terminal_only(project):
+    _many_files(project, 120)
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    shown = _stderr_on_pty(["check", "--no-cache", "--jobs", "1", "copy"], project.root, env)
+    assert "checking" in shown and "120 files checked" in shown
+    in_ci = _stderr_on_pty(["check", "--no-cache", "--jobs", "1", "copy"], project.root, {**env, "CI": "true"})
+    assert "checking" not in in_ci and "120 files checked" in in_ci
+    quiet = _stderr_on_pty(["check", "--no-cache", "--quiet", "--jobs", "1", "copy"], project.root, env)
+    assert "checking" not in quiet and "files checked" not in quiet
