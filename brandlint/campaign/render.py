@@ -164,6 +164,10 @@ def plan_variants(guide: LoadedGuide, campaign: LoadedCampaign) -> list[Variant]
         language = guide.guide.channels[channel].language
         locales = plan.locales or ([language] if language in ("en", "ko") else list(model.locales))
         explicit = (campaign.path.parent / plan.template).resolve() if plan.template else None
+        if explicit is not None and not explicit.is_relative_to(campaign.path.parent.resolve()):
+            raise campaign.source.error(f"template `{plan.template}` is outside the campaign's folder; templates "
+                                        "must live beside the campaign or the guideline",
+                                        ("channels", channel, "template"))
         if explicit is not None and not explicit.is_file():
             raise campaign.source.error(f"template `{plan.template}` not found", ("channels", channel, "template"))
         for locale in locales:
