@@ -25,14 +25,9 @@ class BrandlintError(Exception):
         return "\n".join([self.headline()] + [extra.headline() for extra in self.more])
 
     def headline(self) -> str:
-        if self.path is None:
-            return self.message
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
+        from brandlint.findings import located
+
+        return located(self.message, self.path, self.line, self.column)
 
 
 class GuideError(BrandlintError):

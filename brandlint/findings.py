@@ -112,12 +112,19 @@ class InputError:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return located(self.message, self.path, self.line, self.column)
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
+
+
+def located(message: str, path: str | None, line: int | None = None, column: int | None = None) -> str:
+    """`path:line:column: message`, with as much of the location as is known."""
+    if path is None:
+        return message
+    where = path
+    if line is not None:
+        where += f":{line}"
+        if column is not None:
+            where += f":{column}"
+    return f"{where}: {message}"

@@ -215,49 +215,12 @@ def test_shards_together_equal_one_run(project):
     assert all(p["summary"]["files"] > 0 for p in parts)
 
 
-def _run_on_pty(args, cwd, env):
-    """Run brandlint with stdout on a terminal, as a marketer would."""
+def _on_pty(args, cwd, env, stream="stdout"):
+    """Run brandlint with stdout (or stderr) on a terminal, as a marketer would; return what
+    the terminal received."""
     main, child = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "brandlint", *args], cwd=cwd, stdout=child,
-                               stderr=subprocess.PIPE, env=env)
-    os.close(child)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 4096)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    process.wait(timeout=60)
-    os.close(main)
-    return b"".join(chunks).decode()
-
-
-def test_colour_on_a_terminal_but_not_with_no_color(project):
-    _setup(project)
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    coloured = _run_on_pty(["check", "--no-cache", "web"], project.root, env)
-    assert "\x1b[" in coloured and "terms.use" in coloured
-    plain = _run_on_pty(["check", "--no-cache", "--no-color", "web"], project.root, env)
-    assert "\x1b[" not in plain and "web/a.md:1:3 error terms.use" in plain
-    no_color_env = _run_on_pty(["check", "--no-cache", "web"], project.root, {**env, "NO_COLOR": "1"})
-    assert "\x1b[" not in no_color_env
-
-
-def test_no_traceback_for_a_directory_named_like_a_file(project):
-    _setup(project)
-    (project.root / "dir.md").mkdir()
-    result = project.run("check", "--no-cache", "web", "dir.md")
-    assert result.exit_code == 1 and "Traceback" not in result.stderr
-
-
-def _stderr_on_pty(args, cwd, env):
-    """Run brandlint with stderr on a terminal; return what the terminal received."""
-    main, child = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "brandlint", *args], cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=child, env=env)
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: child}
+    process = subprocess.Popen([sys.executable, "-m", "brandlint", *args], cwd=cwd, env=env, **streams)
     os.close(child)
     chunks = []
     while True:
@@ -273,12 +236,30 @@ def _stderr_on_pty(args, cwd, env):
     return b"".join(chunks).decode(errors="replace")
 
 
+def test_colour_on_a_terminal_but_not_with_no_color(project):
+    _setup(project)
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    coloured = _on_pty(["check", "--no-cache", "web"], project.root, env)
+    assert "\x1b[" in coloured and "terms.use" in coloured
+    plain = _on_pty(["check", "--no-cache", "--no-color", "web"], project.root, env)
+    assert "\x1b[" not in plain and "web/a.md:1:3 error terms.use" in plain
+    no_color_env = _on_pty(["check", "--no-cache", "web"], project.root, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in no_color_env
+
+
+def test_no_traceback_for_a_directory_named_like_a_file(project):
+    _setup(project)
+    (project.root / "dir.md").mkdir()
+    result = project.run("check", "--no-cache", "web", "dir.md")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+
+
 def test_progress_bar_on_a_terminal_only(project):
     _many_files(project, 120)
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    shown = _stderr_on_pty(["check", "--no-cache", "--jobs", "1", "copy"], project.root, env)
+    shown = _on_pty(["check", "--no-cache", "--jobs", "1", "copy"], project.root, env, "stderr")
     assert "checking" in shown and "120 files checked" in shown
-    in_ci = _stderr_on_pty(["check", "--no-cache", "--jobs", "1", "copy"], project.root, {**env, "CI": "true"})
+    in_ci = _on_pty(["check", "--no-cache", "--jobs", "1", "copy"], project.root, {**env, "CI": "true"}, "stderr")
     assert "checking" not in in_ci and "120 files checked" in in_ci
-    quiet = _stderr_on_pty(["check", "--no-cache", "--quiet", "--jobs", "1", "copy"], project.root, env)
+    quiet = _on_pty(["check", "--no-cache", "--quiet", "--jobs", "1", "copy"], project.root, env, "stderr")
     assert "checking" not in quiet and "files checked" not in quiet
