@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from brandlint.checks.base import Context, Rule
-from brandlint.checks.terms import phrase_pattern
+from brandlint.checks.terms import alternation
 from brandlint.documents.base import Block
 from brandlint.findings import Severity
 from brandlint.guide.packs import PackRule
@@ -88,8 +88,7 @@ def _compile_rule(rule: PackRule) -> Compiled:
         phrases = [rule.token or ""]
     else:
         phrases = list(rule.tokens)
-    ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    pattern = re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE if flags_ignore else 0)
+    pattern = re.compile(alternation(phrases, fold=flags_ignore), re.IGNORECASE if flags_ignore else 0)
     swaps = {(" ".join(k.split()).lower() if flags_ignore else " ".join(k.split())): v
              for k, v in rule.swap.items()}
     return Compiled(pattern, swaps, False)

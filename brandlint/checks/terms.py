@@ -79,17 +79,50 @@ def _is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A whole-word pattern: word boundaries only where the phrase's edge is a word
-    character, flexible whitespace inside, and Korean particles allowed after Hangul."""
-    body = r"\s+".join(re.escape(part) for part in phrase.split())
-    left = r"(?<!\w)" if re.match(r"\w", phrase) else ""
+def _right_boundary(phrase: str) -> str:
     if _is_hangul(phrase[-1]):
-        # Match the term, then peek: an optional particle and a word boundary.
-        right = rf"(?={_KO_TAIL}(?!\w))"
-    else:
-        right = r"(?!\w)" if re.search(r"\w$", phrase) else ""
-    return left + body + right
+        return rf"(?={_KO_TAIL}(?!\w))"
+    return r"(?!\w)" if re.search(r"\w$", phrase) else ""
+
+
+def _trie(phrases: list[str], fold: bool) -> str:
+    """One pattern for many phrases, shaped as a trie so the regex engine branches on the
+    next character instead of trying every phrase at every position. Longer phrases win
+    (continuations come before an ending); whitespace inside a phrase matches any run."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for part in re.findall(r"\s+|.", phrase.lower() if fold else phrase):
+            node = node.setdefault(" " if part.isspace() else part, {})
+        node[""] = phrase  # an ending: the phrase's right boundary decides
+
+    def build(node: dict) -> str:
+        branches = []
+        for key in sorted(k for k in node if k):
+            token = r"\s+" if key == " " else re.escape(key)
+            branches.append(token + build(node[key]))
+        if "" in node:
+            branches.append(_right_boundary(node[""]) or "(?:)")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return build(root)
+
+
+def alternation(phrases: list[str], fold: bool = True) -> str:
+    """Whole-word alternation of phrases, as two tries: phrases that start with a word
+    character need a word boundary before them; the others do not. `fold` when the pattern
+    is compiled with IGNORECASE (the trie then shares prefixes across case)."""
+    unique = sorted({" ".join(p.split()) for p in phrases if p.strip()})
+    word = [p for p in unique if re.match(r"\w", p)]
+    other = [p for p in unique if not re.match(r"\w", p)]
+    parts = []
+    if word:
+        parts.append(r"(?<!\w)" + _trie(word, fold))
+    if other:
+        parts.append(_trie(other, fold))
+    return "|".join(parts)
 
 
 def build_matcher(policy: Policy) -> TermMatcher:
@@ -119,8 +152,7 @@ def build_matcher(policy: Policy) -> TermMatcher:
                 add(form, Entry("avoid", term, form), False)
     if not phrases:
         return TermMatcher(None, exact, folded)
-    ordered = sorted(phrases, key=lambda p: (-len(p), p))
-    pattern = re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE)
+    pattern = re.compile(alternation(sorted(phrases)), re.IGNORECASE)
     return TermMatcher(pattern, exact, folded)
 
 

@@ -58,3 +58,10 @@ def test_korean_pack_rules_only_apply_to_korean_copy(project):
     assert project.findings("--channel", "sms", "en.txt") == []
     rules = [f["rule"] for f in project.findings("--channel", "sms", "ko.txt")]
     assert rules == ["kr-ad-law.ad-prefix", "kr-ad-law.opt-out", "kr-ad-law.superlative"]
+
+
+def test_case_sensitive_pack_rules_match_only_the_case_written(project):
+    project.write("house.yaml", "rules:\n  names:\n    type: existence\n    tokens: [ACME, Foo Bar]\n")
+    project.guide("extends: [house.yaml]\n")
+    project.write("a.md", "ACME and acme, Foo Bar and foo bar.\n")
+    assert [f["match"] for f in project.findings("a.md", rule="house")] == ["ACME", "Foo Bar"]
