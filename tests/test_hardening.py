@@ -92,3 +92,30 @@ def test_file_changed_on_disk_while_fixing_is_left_alone(project, monkeypatch):
     result = project.run("fix", "--no-cache", "a.md")
     assert path.read_bytes() == b"Edited by hand: LumenTea\n"
     assert "changed on disk" in result.stderr
+
+
+def test_format_string_tricks_in_templates_are_refused(project):
+    project.guide("channels:\n  x: {}\n")
+    project.write("campaign.yaml", "campaign: c\nchannels: [x]\ndata: {product: Tea}\n")
+    for trick in ('{{ "{0.__class__.__mro__}".format(product) }}',
+                  '{{ "%s" % product.__class__ }}', "{{ cycler.__init__.__globals__.os }}",
+                  "{{ lipsum.__globals__ }}", "{{ self._TemplateReference__context }}"):
+        project.write("templates/x.txt.j2", trick + "\n")
+        result = project.run("render", "campaign.yaml", "--out", "out")
+        assert result.exit_code == 2, (trick, result.stdout)
+        assert "templates/x.txt.j2:1" in result.stderr and "Traceback" not in result.stderr
+        assert not (project.root / "out").exists()
+
+
+def test_two_processes_sharing_one_cache_agree_with_a_clean_run(project):
+    project.guide()
+    for index in range(120):
+        project.write(f"copy/{index:03}.md", f"# Page {index}\n\nLumenTea is cheap, e-mail us. {index}\n")
+    command = [sys.executable, "-m", "brandlint", "check", "--format", "json", "--jobs", "2", "copy"]
+    runs = [subprocess.Popen(command, cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    clean = subprocess.run([*command, "--no-cache"], cwd=project.root, capture_output=True, check=False).stdout
+    again = subprocess.run(command, cwd=project.root, capture_output=True, check=False).stdout  # from the cache
+    assert outputs[0] == outputs[1] == clean == again
+    assert not list((project.root / ".brandlint_cache").rglob(".tmp-*"))
