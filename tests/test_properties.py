@@ -22,6 +22,9 @@ terms:
   - use: Lumen Tea
     instead_of: [LumenTea, Lumen tea]
   - avoid: [cheap, 최고]
+colors:
+  palette: {gold: "#E0A526", ink: "#1C1C1C", paper: "#FFFDF7"}
+fonts: [Inter]
 channels:
   sms: {max_chars: 40, max_bytes: 60, encoding: cp949, max_hashtags: 1, max_emoji: 1}
 """
@@ -29,7 +32,10 @@ PIECES = ["LumenTea", "Lumen tea", "cheap", "최고의", "최고", "We're SO exc
           "salesman", "guaranteed", "`code`", "**bold**", "[link](https://x.example/LumenTea)",
           "<b>LumenTea</b>", "&amp;", "\\*", "\r\n", "\n", "\n\n", "# ", "> ", "- ", "\u200b", "\u202e",
           "\t", "  ", "é", "e\u0301", "가", "\u1100\u1161", "<!-- brandlint-disable terms -->", "\x00",
-          "---\nchannel: sms\n---\n", "https://lumentea.example/spring", "20%", "x" * 300]
+          "---\nchannel: sms\n---\n", "https://lumentea.example/spring", "20%", "x" * 300,
+          ".a { color: #E6A83A; background: #FFF; font-family: Arial, sans-serif }", "/* brandlint-disable */",
+          '<rect fill="#2AA198" style="stroke: rgb(1 2 3)"/>', "<style>p{color:red}</style>", "var(--x)", "@media{",
+          '<text font-family="Papyrus">cheap</text>', "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"]
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=30).map("".join)
 # CI runs 100 examples a property; a longer hunt: BRANDLINT_FUZZ_EXAMPLES=5000 pytest tests/test_properties.py
 SETTINGS = settings(max_examples=int(os.environ.get("BRANDLINT_FUZZ_EXAMPLES", "100")), deadline=None,
@@ -55,7 +61,8 @@ def _text_at(source: str, finding) -> str:
 
 
 @SETTINGS
-@given(text=TEXT, suffix=st.sampled_from([".md", ".txt", ".html"]), crlf=st.booleans(), nfd=st.booleans())
+@given(text=TEXT, suffix=st.sampled_from([".md", ".txt", ".html", ".css", ".svg"]), crlf=st.booleans(),
+       nfd=st.booleans())
 def test_findings_lie_inside_the_file_and_match_the_source(tmp_path_factory, text, suffix, crlf, nfd):
     checker, folder = _checker(tmp_path_factory)
     if nfd:

@@ -206,6 +206,12 @@ def render_variants(guide: LoadedGuide, campaign: LoadedCampaign) -> list[Varian
             context["recipient"] = record
         template_name = Path(variant.template).name
         variant.text, variant.line_map = _render(environment, template_name, variant, context)
+        if "\x00" in variant.text:
+            line = variant.text.count("\n", 0, variant.text.index("\x00"))
+            where = variant.line_map[line] if line < len(variant.line_map) and variant.line_map[line] else None
+            path, _, number = (where or variant.template).partition(":")
+            raise GuideError(f"the {variant.label} variant contains a NUL character; copy cannot hold one",
+                             path, int(number) if number else None)
     return variants
 
 

@@ -38,7 +38,8 @@ class StyleProblem:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
+    """Line starts as tinycss2 counts lines (CSS ends a line at a form feed too)."""
+    return [0] + [m.end() for m in re.finditer("[\n\f]", text)]
 
 
 class _Collector:

@@ -77,6 +77,10 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         raise GuideError(f"invalid YAML: {exc}", file) from None
     except RecursionError:
         raise GuideError("invalid YAML: nested too deeply", file) from None
+    except (ValueError, OverflowError) as exc:
+        # A scalar YAML reads as a date or number but cannot build (2026-02-30).
+        line, column = _bad_timestamp(text)
+        raise GuideError(f"invalid YAML value: {exc}", file, line and line + line_offset, column) from None
     source = YamlSource(file=file, data=None)
     counter = [0]
     source.data = _convert(tree, (), source, counter, 0, line_offset)
@@ -85,6 +89,20 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
 
 STANDARD_TAGS = {"str", "int", "float", "bool", "null", "map", "seq", "omap", "set", "timestamp",
                  "binary", "merge", "pairs"}
+
+
+def _bad_timestamp(text: str) -> tuple[int | None, int | None]:
+    """Where the first date-like scalar that is not a real date stands."""
+    import datetime as dt
+    import re
+
+    for match in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])", text):
+        try:
+            dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            line = text.count("\n", 0, match.start()) + 1
+            return line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return None, None
 
 
 def _tag_of(node: Any) -> str | None:

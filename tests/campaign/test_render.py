@@ -239,3 +239,11 @@ def test_product_name_facts_are_stated_or_omitted(campaign):
     data = json.loads(_render(campaign).stdout)
     states = {v["variant"]: v["facts"]["product"] for v in data["campaigns"][0]["variants"]}
     assert states["website (ko)"] == "stated" and states["social (en)"] == "stated"
+
+
+def test_a_nul_character_in_a_template_is_refused_before_writing(campaign):
+    campaign.write("templates/social.txt.j2", "{{ headline }}\nbad \x00 byte\n")
+    result = campaign.run("render", "campaign.yaml", "--out", "out")
+    assert result.exit_code == 2
+    assert "templates/social.txt.j2:2: the social (en) variant contains a NUL" in result.stderr
+    assert not (campaign.root / "out").exists()

@@ -114,3 +114,10 @@ def test_css_comments_suppress(project):
     project.guide(GUIDE)
     project.write("a.css", "/* brandlint-disable-next-line color */\n.a { color: #2AA198; }\n.b { color: #2AA198; }\n")
     assert [f["line"] for f in project.findings("a.css")] == [3]
+
+
+def test_form_feeds_count_as_line_ends_in_css(project):
+    project.guide(GUIDE)
+    project.write("a.css", ".a {}\f.b { color: #2AA198; }\n")
+    [finding] = project.findings("a.css")
+    assert finding["match"] == "#2AA198"

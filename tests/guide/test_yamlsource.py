@@ -45,3 +45,9 @@ def test_front_matter_line_offset():
     with pytest.raises(GuideError) as info:
         parse_yaml("a: 1\nb: [\n", "doc.md", line_offset=1)
     assert info.value.line == 4
+
+
+def test_an_impossible_date_is_located_not_a_crash():
+    with pytest.raises(GuideError) as info:
+        parse_yaml("campaign: c\nfacts:\n  ends: 2026-02-30\n", "campaign.yaml")
+    assert (info.value.line, info.value.column) == (3, 9) and "day is out of range" in info.value.message
