@@ -18,9 +18,10 @@ TEXT = Rule(
     fail=".note { color: #E0A526; background-color: #FFFDF7; }\n",
     passing=".note { color: #1C1C1C; background-color: #FFFDF7; }\n",
     details=("Pairs `color` with `background-color` or `background` declared in the same CSS rule, "
-             "style attribute or element, resolving var() to custom properties defined in the file; "
-             "semi-transparent colours are not judged. The finding gives the ratio and the nearest "
-             "pair of palette colours that passes."),
+             "style attribute or element; a rule that sets only a text colour is paired with the page "
+             "background declared for html, body or :root. var() resolves to custom properties "
+             "defined in the file; semi-transparent colours are not judged. The finding gives the "
+             "ratio and the nearest pair of palette colours that passes."),
 )
 
 
@@ -53,14 +54,19 @@ def check(ctx: Context) -> None:
             if parsed is not None:
                 variables[declaration.prop] = parsed
     rules: dict[int, dict[str, Any]] = {}
+    page: Any = None  # the background declared for the whole page
     for declaration in declarations:
         if declaration.prop in ("color", "background-color", "background"):
             rules.setdefault(declaration.rule, {})[declaration.prop] = declaration
+            if declaration.prop != "color" and _is_page(declaration.selector):
+                page = declaration
     minimum = ctx.policy.colors.min_contrast
     palette = ctx.policy.colors.palette
     for pair in rules.values():
         text = pair.get("color")
         back = pair.get("background-color") or pair.get("background")
+        inherited = back is None and page is not None
+        back = back or page
         if text is None or back is None:
             continue
         fg, bg = _colour(ctx, text, variables), _colour(ctx, back, variables)
@@ -69,12 +75,17 @@ def check(ctx: Context) -> None:
         ratio = C.contrast(fg, bg)
         if ratio + 1e-9 >= minimum:
             continue
-        message = (f"Text {C.hex_of(fg)} on {C.hex_of(bg)} has a contrast ratio of {ratio:.2f}:1; the guideline "
-                   f"asks for {minimum:g}:1.")
+        on = f"{C.hex_of(bg)} (the page background set for {back.selector})" if inherited else C.hex_of(bg)
+        message = (f"Text {C.hex_of(fg)} on {on} has a contrast ratio of {ratio:.2f}:1; the guideline asks for "
+                   f"{minimum:g}:1.")
         suggestion = _passing_pair(fg, bg, palette, minimum)
         if suggestion:
             message += f" Nearest brand pair that passes: {suggestion}."
         ctx.report(TEXT, text.start, text.end, message)
+
+
+def _is_page(selector: str) -> bool:
+    return bool(selector) and all(part.strip() in ("html", "body", ":root") for part in selector.split(","))
 
 
 def _passing_pair(fg: Any, bg: Any, palette: dict[str, str], minimum: float) -> str | None:

@@ -37,20 +37,21 @@ def load_creative(raw: bytes) -> Creative:
 
     creative = Creative(0, 0, "", len(raw))
     try:
+        image = _open_header(raw)
+        creative.width, creative.height = image.size
+        creative.format = image.format or ""
+        creative.frames = int(getattr(image, "n_frames", 1) or 1)
+        pixels = creative.width * creative.height
+        if pixels > MAX_DECODE_PIXELS:
+            if creative.format == "JPEG":
+                image.draft("RGB", (WORK_SIZE, WORK_SIZE))  # decodes at 1/2, 1/4 or 1/8 scale
+            if creative.format != "JPEG" or image.size[0] * image.size[1] > MAX_DECODE_PIXELS:
+                creative.error = (f"{creative.width}×{creative.height} is {pixels / 1e6:.0f} megapixels; "
+                                  f"brandlint decodes at most {MAX_DECODE_PIXELS // 1_000_000} (a "
+                                  "decompression bomb, or export a smaller creative)")
+                return creative
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(raw))
-            creative.width, creative.height = image.size
-            creative.format = image.format or ""
-            creative.frames = int(getattr(image, "n_frames", 1) or 1)
-            pixels = creative.width * creative.height
-            if pixels > MAX_DECODE_PIXELS:
-                if creative.format != "JPEG":
-                    creative.error = (f"{creative.width}×{creative.height} is {pixels / 1e6:.0f} megapixels; "
-                                      f"brandlint decodes at most {MAX_DECODE_PIXELS // 1_000_000} (a "
-                                      "decompression bomb, or export a smaller creative)")
-                    return creative
-                image.draft("RGB", (WORK_SIZE, WORK_SIZE))  # JPEG decodes at 1/2, 1/4 or 1/8 scale
             image.seek(0)
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -66,6 +67,20 @@ def load_creative(raw: bytes) -> Creative:
     creative.image.thumbnail((WORK_SIZE, WORK_SIZE))
     creative.scale = creative.image.width / creative.width if creative.width else 1.0
     return creative
+
+
+def _open_header(raw: bytes) -> Any:
+    """Open without decoding. Pillow's bomb guard would refuse a 20000×20000 JPEG here,
+    before it can be decoded at a reduced scale; the size policy above decides instead,
+    and the guard is back on for every decode."""
+    from PIL import Image
+
+    guard = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        return Image.open(io.BytesIO(raw))
+    finally:
+        Image.MAX_IMAGE_PIXELS = guard
 
 
 def _to_rgb(image: Any) -> Any:

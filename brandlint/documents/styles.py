@@ -29,6 +29,7 @@ class Declaration:
     rule: int  # declarations with the same rule id share a selector or an element
     tokens: list[Any] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)  # absolute offset of each token
+    selector: str = ""  # the CSS selector, or the element's tag name
 
 
 @dataclass
@@ -53,7 +54,7 @@ class _Collector:
         self.rule += 1
         return self.rule
 
-    def css(self, css: str, base: int, rule: int | None = None, inline: bool = False) -> None:
+    def css(self, css: str, base: int, rule: int | None = None, inline: bool = False, selector: str = "") -> None:
         """Declarations of a stylesheet (or of a style attribute when `inline`)."""
         import tinycss2
 
@@ -64,7 +65,7 @@ class _Collector:
 
         if inline:
             self._declarations(tinycss2.parse_blocks_contents(css, skip_whitespace=True, skip_comments=True),
-                               offset, rule if rule is not None else self.next_rule())
+                               offset, rule if rule is not None else self.next_rule(), selector)
             return
         self._rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), offset)
 
@@ -75,8 +76,10 @@ class _Collector:
             if node.type == "error":
                 self.problems.append(StyleProblem(f"invalid CSS: {node.message}", offset(node)))
             elif node.type == "qualified-rule":
+                selector = tinycss2.serialize(node.prelude).strip().lower()
                 self._declarations(tinycss2.parse_blocks_contents(node.content, skip_whitespace=True,
-                                                                  skip_comments=True), offset, self.next_rule())
+                                                                  skip_comments=True), offset, self.next_rule(),
+                                   selector)
             elif node.type == "at-rule" and node.content is not None:
                 if node.lower_at_keyword in ("font-face", "page"):
                     continue  # @font-face declares a family; it uses none
@@ -87,7 +90,7 @@ class _Collector:
                     self._declarations(tinycss2.parse_blocks_contents(node.content, skip_whitespace=True,
                                                                       skip_comments=True), offset, self.next_rule())
 
-    def _declarations(self, nodes: list, offset: Any, rule: int) -> None:
+    def _declarations(self, nodes: list, offset: Any, rule: int, selector: str = "") -> None:
         for node in nodes:
             if node.type == "error":
                 self.problems.append(StyleProblem(f"invalid CSS declaration: {node.message}", offset(node)))
@@ -101,9 +104,9 @@ class _Collector:
             start = token_starts[0]
             end = _token_end(self.text, tokens[-1], token_starts[-1])
             self.declarations.append(Declaration(node.lower_name, self.text[start:end], start, end, rule,
-                                                 tokens, token_starts))
+                                                 tokens, token_starts, selector))
 
-    def attribute(self, name: str, value: str, start: int, rule: int) -> None:
+    def attribute(self, name: str, value: str, start: int, rule: int, selector: str = "") -> None:
         """A presentation attribute (fill="#E0A526") as a one-declaration rule."""
         import tinycss2
 
@@ -114,7 +117,7 @@ class _Collector:
         token_starts = [start + starts[t.source_line - 1] + t.source_column - 1 for t in tokens]
         end = _token_end(self.text, tokens[-1], token_starts[-1])
         self.declarations.append(Declaration(name, self.text[token_starts[0]:end], token_starts[0], end, rule,
-                                             tokens, token_starts))
+                                             tokens, token_starts, selector))
 
 
 def _token_end(text: str, token: Any, start: int) -> int:
@@ -166,11 +169,11 @@ class _MarkupStyles(HTMLParser):
             group = 2 if match.group(2) is not None else 3
             value, value_start = match.group(group), position + match.start(group)
             if name == "style":
-                self.collector.css(value, value_start, rule=rule, inline=True)
+                self.collector.css(value, value_start, rule=rule, inline=True, selector=tag)
             elif name in STYLE_ATTRIBUTES and value.strip():
                 self.collector.attribute(name if name not in ("bgcolor", "text") else
                                          {"bgcolor": "background-color", "text": "color"}[name],
-                                         value, value_start, rule)
+                                         value, value_start, rule, tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":

@@ -119,3 +119,31 @@ def test_logo_master_that_is_not_an_image_is_a_guideline_error(project):
     project.guide(GUIDE)
     result = project.run("check", ".")
     assert result.exit_code == 2 and "brand.yaml:9:11: logos.primary.file `logo.png` is not a PNG" in result.stderr
+
+
+def test_a_20000_pixel_jpeg_is_decoded_once_at_reduced_scale_with_bounded_memory(project):
+    import subprocess
+    import sys
+
+    _setup(project)
+    Image.new("L", (20000, 20000), 253).save(project.root / "giant.jpg", quality=30)
+    # VmHWM is this process's own peak (ru_maxrss would include the parent's, kept across exec).
+    probe = ("import json, re; from brandlint.documents.images import load_creative; "
+             "c = load_creative(open('giant.jpg', 'rb').read()); "
+             "peak = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)); "
+             "print(json.dumps([c.width, c.height, c.error, c.image.size if c.image else None, peak]))")
+    completed = subprocess.run([sys.executable, "-c", probe], cwd=project.root, capture_output=True, text=True,
+                               check=True)
+    import json
+
+    width, height, error, work, peak_kib = json.loads(completed.stdout)
+    assert (width, height, error) == (20000, 20000, None)
+    assert max(work) <= 2500  # decoded at 1/8 scale, never at full size
+    assert peak_kib < 200_000  # the full image alone would take 400 MB
+
+
+def test_a_huge_png_is_refused_without_decoding(project):
+    _setup(project)
+    project.write("giant.png", _png_header_only(20000, 20000))
+    [finding] = project.findings("giant.png", rule="image")
+    assert finding["rule"] == "image.unreadable" and "400 megapixels" in finding["message"]

@@ -74,6 +74,7 @@ def test_html_style_blocks_attributes_and_legacy_attributes(project):
                             'font-family: Comic Sans MS">Hi</p></body></html>\n')
     assert _found(project, "a.html") == [
         ("color.off_palette", 2, 13, "#2AA198"),
+        ("contrast.text", 2, 13, "#2AA198"),  # teal h1 on the body's paper background
         ("contrast.text", 4, 31, "#E0A526"),
         ("font.family", 4, 79, "Comic Sans MS"),
     ]
@@ -121,3 +122,12 @@ def test_form_feeds_count_as_line_ends_in_css(project):
     project.write("a.css", ".a {}\f.b { color: #2AA198; }\n")
     [finding] = project.findings("a.css")
     assert finding["match"] == "#2AA198"
+
+
+def test_text_colour_without_a_background_is_paired_with_the_page_background(project):
+    project.guide(GUIDE)
+    project.write("a.css", "html, body { background: #FFFDF7; }\n.note { color: #E0A526; }\n"
+                           ".ok { color: #1C1C1C; }\n.own { color: #E0A526; background: #1C1C1C; }\n")
+    [finding] = project.findings("a.css")
+    assert (finding["rule"], finding["line"]) == ("contrast.text", 2)
+    assert "the page background set for html, body" in finding["message"]
