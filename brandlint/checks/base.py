@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,9 +96,3 @@ class Check:
 
     rules: tuple[Rule, ...]
     run: CheckFunction
-
-
-def prose_blocks(ctx: Context, language: str | None = None) -> Iterable[Block]:
-    for block in ctx.doc.blocks:
-        if language is None or block.language == language:
-            yield block

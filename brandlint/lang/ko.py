@@ -48,18 +48,6 @@ def kiwi() -> Any:
     return _kiwi
 
 
-def available() -> bool:
-    try:
-        kiwi()
-    except KoreanUnavailable:
-        return False
-    return True
-
-
-def unavailable_reason() -> str | None:
-    return _kiwi_error
-
-
 @dataclass(frozen=True, slots=True)
 class Morpheme:
     form: str
