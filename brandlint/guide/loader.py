@@ -28,6 +28,7 @@ class LoadedPack:
     pack: Pack
     path: Path
     digest: str
+    includes: list[LoadedPack] = field(default_factory=list)  # the packs this one extends
 
 
 @dataclass
@@ -36,6 +37,9 @@ class LoadedGuide:
     path: Path
     source: YamlSource
     packs: dict[str, LoadedPack] = field(default_factory=dict)
+    # The packs each channel runs (None: the base guideline), with the packs they extend,
+    # in load order: what `extends:` named, resolved once here.
+    channel_packs: dict[str | None, list[LoadedPack]] = field(default_factory=dict)
     fingerprint: str = ""
 
     @property
@@ -163,11 +167,13 @@ def _check_references(loaded: LoadedGuide) -> None:
                 text = f"logos.{name}.on: `{colour}` is not a palette colour"
                 text += f"; did you mean `{hint[0]}`?" if hint else ""
                 raise source.error(text, ("logos", name, "on", index))
-    for index, name in enumerate(guide.extends):
-        _load_pack_into(loaded, name, source, ("extends", index), ())
+    base = [_load_pack_into(loaded, name, source, ("extends", index), ())
+            for index, name in enumerate(guide.extends)]
+    loaded.channel_packs[None] = _with_includes(loaded, base)
     for channel_name, channel in guide.channels.items():
-        for index, name in enumerate(channel.extends):
-            _load_pack_into(loaded, name, source, ("channels", channel_name, "extends", index), ())
+        named = [_load_pack_into(loaded, name, source, ("channels", channel_name, "extends", index), ())
+                 for index, name in enumerate(channel.extends)]
+        loaded.channel_packs[channel_name] = _with_includes(loaded, base + named)
     _check_rule_settings(loaded)
 
 
@@ -201,11 +207,24 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
     pack_name = pack.pack or pack_path.stem
     if pack_name in {p.name for p in loaded.packs.values()}:
         raise where.error(f"two rule packs are both named `{pack_name}`", path)
-    for index, inner in enumerate(pack.extends):
-        _load_pack_into(loaded, inner, source, ("extends", index), (*stack, key))
-    entry = LoadedPack(name=pack_name, pack=pack, path=pack_path, digest=hashlib.sha256(raw).hexdigest())
+    includes = [_load_pack_into(loaded, inner, source, ("extends", index), (*stack, key))
+                for index, inner in enumerate(pack.extends)]
+    entry = LoadedPack(name=pack_name, pack=pack, path=pack_path, digest=hashlib.sha256(raw).hexdigest(),
+                       includes=includes)
     loaded.packs[key] = entry
     return entry
+
+
+def _with_includes(loaded: LoadedGuide, named: list[LoadedPack]) -> list[LoadedPack]:
+    """The named packs and everything they extend, in the order the packs were loaded."""
+    chosen: set[int] = set()
+    pending = list(named)
+    while pending:
+        pack = pending.pop()
+        if id(pack) not in chosen:
+            chosen.add(id(pack))
+            pending.extend(pack.includes)
+    return [pack for pack in loaded.packs.values() if id(pack) in chosen]
 
 
 def _check_rule_settings(loaded: LoadedGuide) -> None:

@@ -68,14 +68,7 @@ class Policy:
 def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
     guide = loaded.guide
     settings: Channel = guide.channels[channel] if channel is not None else Channel()
-    pack_names = list(guide.extends) + list(settings.extends)
-    packs: list[LoadedPack] = []
-    for pack in loaded.packs.values():
-        # Packs are keyed by built-in name or resolved path; include those this channel names
-        # and the packs they extend (loaded before them).
-        if pack.name in pack_names or pack.path.stem in pack_names or _named_by_path(pack, pack_names, loaded):
-            packs.append(pack)
-    packs = _with_included(packs, loaded)
+    packs = loaded.channel_packs.get(channel, [])
     readability = settings.readability or guide.voice.readability
     return Policy(
         brand=guide.brand,
@@ -108,33 +101,3 @@ def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
         grammar_configured="grammar" in (loaded.source.data or {}),
         root=loaded.root,
     )
-
-
-def _named_by_path(pack: LoadedPack, names: list[str], loaded: LoadedGuide) -> bool:
-    return any(("/" in name or name.endswith((".yaml", ".yml"))) and (loaded.root / name).resolve() == pack.path
-               for name in names)
-
-
-def _with_included(packs: list[LoadedPack], loaded: LoadedGuide) -> list[LoadedPack]:
-    """Add the packs that the chosen packs extend, keeping the loader's order."""
-    chosen = {id(pack) for pack in packs}
-    changed = True
-    while changed:
-        changed = False
-        for pack in loaded.packs.values():
-            if id(pack) in chosen:
-                continue
-            for parent in loaded.packs.values():
-                if id(parent) in chosen and _extends(parent, pack, loaded):
-                    chosen.add(id(pack))
-                    changed = True
-    return [pack for pack in loaded.packs.values() if id(pack) in chosen]
-
-
-def _extends(parent: LoadedPack, child: LoadedPack, loaded: LoadedGuide) -> bool:
-    for name in parent.pack.extends:
-        if name == child.name or name == child.path.stem:
-            return True
-        if ("/" in name or name.endswith((".yaml", ".yml"))) and (parent.path.parent / name).resolve() == child.path:
-            return True
-    return False

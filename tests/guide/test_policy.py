@@ -54,3 +54,15 @@ def test_rule_settings_turn_rules_off_or_change_their_level(project, tmp_path):
     project.write("sms/a.md", "---\nchannel: sms\n---\nCheap tea, free cups, free pots, free tins.\n")
     findings = project.findings("sms/a.md")
     assert [(f["rule"], f["severity"]) for f in findings] == [("terms.avoid", "suggestion")]
+
+
+def test_a_user_pack_is_used_only_where_named_even_if_its_file_shares_a_built_in_name(project, tmp_path):
+    project.write("packs/claims.yaml", "pack: house\nrules:\n  tea:\n    type: existence\n    tokens: [beverage]\n")
+    project.write("packs/base.yaml", "pack: included\nrules:\n  cup:\n    type: existence\n    tokens: [mug]\n")
+    project.write("packs/outer.yaml", "pack: outer\nextends: [base.yaml]\nrules: {}\n")
+    project.guide("brand: X\nextends: [claims]\nchannels:\n  sms:\n    extends: [packs/claims.yaml]\n"
+                  "  web:\n    extends: [packs/outer.yaml]\n")
+    loaded = load_guide(tmp_path / "brand.yaml")
+    assert [p.name for p in resolve(loaded, None).packs] == ["claims"]
+    assert sorted(p.name for p in resolve(loaded, "sms").packs) == ["claims", "house"]
+    assert sorted(p.name for p in resolve(loaded, "web").packs) == ["claims", "included", "outer"]
