@@ -220,19 +220,14 @@ def render(campaign: str, out: str | None, guide: str | None, channel: str | Non
            output: str | None, fail_on: str, quiet: bool, no_color: bool, jobs: int | None, no_cache: bool,
            shard: str | None, debug: bool) -> None:
     """Render every channel variant of a campaign from its templates, then lint each one."""
-    from brandlint.campaign.loader import load_campaign
     from brandlint.campaign.run import render_campaign
+    from brandlint.engine import Options
 
     if channel is not None:
         raise UsageError("render takes its channels from the campaign file, not --channel")
-    path = Path(campaign)
-    if not path.is_file():
-        raise UsageError(f"campaign file not found: {campaign}")
-    target = Path(out) if out else Path("out") / load_campaign(path).name
-    from brandlint.engine import Options
-
-    result = render_campaign(path, target, Path(guide) if guide else None, Options(use_cache=False))
-    notes = [f"rendered {len(result.files)} variant{'s' if len(result.files) != 1 else ''} into {target}"]
+    result = render_campaign(Path(campaign), Path(out) if out else None, Path(guide) if guide else None,
+                             Options(use_cache=False))
+    notes = [f"rendered {len(result.files)} variant{'s' if len(result.files) != 1 else ''} into {result.out}"]
     _finish(result, fmt, output, fail_on, quiet, no_color, notes)
 
 

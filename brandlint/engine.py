@@ -48,6 +48,7 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     guide: LoadedGuide | None = None  # for rule documentation in SARIF and HTML reports
     history: list[dict] = field(default_factory=list)  # earlier runs' summaries, oldest first
+    out: Path | None = None  # where `render` wrote the variants
 
     @property
     def findings(self) -> list[Finding]:

@@ -247,3 +247,9 @@ def test_a_nul_character_in_a_template_is_refused_before_writing(campaign):
     assert result.exit_code == 2
     assert "templates/social.txt.j2:2: the social (en) variant contains a NUL" in result.stderr
     assert not (campaign.root / "out").exists()
+
+
+def test_without_out_variants_go_to_out_slash_the_campaign_name(campaign):
+    result = campaign.run("render", "campaign.yaml")
+    assert result.exit_code == 0 and "rendered 5 variants into out/spring-launch" in result.stderr
+    assert (campaign.root / "out" / "spring-launch" / "manifest.json").is_file()
