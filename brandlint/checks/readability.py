@@ -78,12 +78,9 @@ def _check_korean(ctx: Context, block: Block, limit: float) -> None:
 
 
 def flesch_kincaid(text: str) -> float:
-    import textstat  # loaded only when a paragraph is long enough to score
+    from brandlint.lang.syllables import flesch_kincaid_grade
 
-    from brandlint.lang.syllables import speed_up_textstat
-
-    speed_up_textstat()
-    return float(textstat.flesch_kincaid_grade(text))
+    return flesch_kincaid_grade(text)
 
 
 CHECK = Check(rules=(GRADE,), run=check)

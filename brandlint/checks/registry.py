@@ -78,8 +78,6 @@ def run_checks(ctx: Context) -> None:
     for check in builtin_checks():
         check.run(ctx)
     if ctx.policy.packs:
-        from brandlint.checks.packs import run_pack_rule
+        from brandlint.checks.packs import run_packs
 
-        for entry in ctx.policy.packs:
-            for name, rule in entry.pack.rules.items():
-                run_pack_rule(ctx, entry.name, name, rule)
+        run_packs(ctx)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from brandlint.checks.base import Check, Context, Rule
@@ -47,8 +47,19 @@ def _words() -> frozenset[str]:
                            lambda: sorted(_dictionary().word_frequency.keys())))
 
 
-def _known(word: str, dictionary: Any) -> bool:
-    lower = word.lower()
+@lru_cache(maxsize=1 << 16)
+def _shape(word: str) -> tuple[str, bool] | None:
+    """(lower-case form, capitalised) of a word worth looking up, or None for words never
+    checked: short ones, with digits, non-ASCII, ALL-CAPS or mixed case (names, acronyms)."""
+    if (len(word) < 3 or not word.isascii() or any(ch.isdigit() for ch in word) or word.isupper()
+            or word[1:] != word[1:].lower()):
+        return None
+    return word.lower(), word[0].isupper()
+
+
+@lru_cache(maxsize=1 << 16)
+def _known(lower: str) -> bool:
+    dictionary = _words()
     if lower in dictionary:
         return True
     base = re.sub(r"['’](s|re|ve|ll|d|m|t)$", "", lower)
@@ -58,33 +69,49 @@ def _known(word: str, dictionary: Any) -> bool:
                for pattern, replacement in BRITISH)
 
 
+_ACCEPTED: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _accepted(policy: Any) -> frozenset[str]:
+    """Words the guideline vouches for (vocabulary, brand, terms), once per channel policy."""
+    held = _ACCEPTED.get(id(policy))
+    if held is not None and held[0] is policy:
+        return held[1]
+    accepted = {word.lower() for entry in policy.vocabulary for word in entry.split()}
+    accepted |= {word.lower() for word in policy.brand.split()}
+    for term in policy.terms:
+        for form in [term.use or "", *term.instead_of, *term.avoid]:
+            accepted.update(part.lower() for part in re.split(r"[\s-]+", form) if part)
+    _ACCEPTED[id(policy)] = (policy, frozenset(accepted))
+    return _ACCEPTED[id(policy)][1]
+
+
 def check(ctx: Context) -> None:
     if not ctx.active(UNKNOWN):
         return
     blocks = [b for b in ctx.doc.blocks if b.language == "en"]
     if not blocks:
         return
-    accepted = {word.lower() for entry in ctx.policy.vocabulary for word in entry.split()}
-    accepted |= {word.lower() for word in ctx.policy.brand.split()}
-    for term in ctx.policy.terms:
-        for form in [term.use or "", *term.instead_of, *term.avoid]:
-            accepted.update(part.lower() for part in re.split(r"[\s-]+", form) if part)
-    dictionary = None
+    accepted = _accepted(ctx.policy)
     for block in blocks:
         prose = block.prose
-        sentence_starts = {span.start for span in en.sentences(prose)}
+        sentence_starts: set[int] | None = None
         for match in en.WORD_RE.finditer(prose):
             word = match.group()
+            shape = _shape(word)
+            if shape is None:
+                continue
+            lower, capitalised = shape
+            if lower in accepted or _known(lower):
+                continue
             start = match.start()
             if start and prose[start - 1] in "#@/_.":
                 continue  # hashtags, handles, paths, file names
-            if (len(word) < 3 or any(ch.isdigit() for ch in word) or not word.isascii()
-                    or (word[0].isupper() and start not in sentence_starts) or word.isupper()
-                    or (word[1:] != word[1:].lower()) or word.lower() in accepted):
-                continue
-            dictionary = dictionary or _words()
-            if _known(word, dictionary):
-                continue
+            if capitalised:
+                if sentence_starts is None:
+                    sentence_starts = {span.start for span in block.english_sentences}
+                if start not in sentence_starts:
+                    continue  # a name inside a sentence
             guess = _dictionary().correction(word.lower())
             hint = f"; did you mean '{guess}'?" if guess and guess != word.lower() else "."
             ctx.report_in(UNKNOWN, block, start, match.end(),

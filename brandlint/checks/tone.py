@@ -84,8 +84,10 @@ def check(ctx: Context) -> None:
     for block in ctx.doc.blocks:
         if block.language != "en" or block.kind in ("alt", "title"):
             continue
+        if en.quiet(block.prose):
+            continue
         heading = block.kind == "heading"
-        for sentence in en.sentences(block.prose):
+        for sentence in block.english_sentences:
             signals = en.casual_signals(sentence, allowed_caps, heading)
             weight = sum(signal.weight for signal in signals)
             if weight <= allowance:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from brandlint.documents.base import URL_RE, Block, Document, Link, normalise
+from brandlint.documents.base import URL_RE, Block, Document, Link, may_hold_url, normalise
 from brandlint.documents.reading import DocumentError, decode, split_front_matter
 
 KIND_BY_SUFFIX = {
@@ -70,6 +70,8 @@ def _add_bare_links(doc: Document) -> None:
         return
     known = {(link.start, link.end) for link in doc.links}
     for block in doc.blocks:
+        if not may_hold_url(block.text):
+            continue
         for match in URL_RE.finditer(block.text):
             start, end = block.span(match.start(), match.end())
             if (start, end) not in known:

@@ -24,6 +24,13 @@ URL_RE = re.compile(
 )
 
 
+
+def may_hold_url(text: str) -> bool:
+    """False when URL_RE cannot match (no scheme, www. or @): its e-mail branch otherwise
+    tries at every word character."""
+    return "@" in text or "://" in text or "www." in text
+
+
 @dataclass(slots=True)
 class Run:
     """`length` characters of block text from `text_pos` map to source at `src_pos`.
@@ -47,10 +54,14 @@ class Block:
     runs: list[Run] = field(default_factory=list)
     language: str = "en"
     _run_starts: list[int] | None = None
+    # Segments every check shares, computed once the block is complete (see `prose`).
+    _prose: str | None = None
+    _sentences: list[Any] | None = None
 
     def add(self, chunk: str, src_pos: int, src_length: int | None = None) -> None:
         if not chunk:
             return
+        self._prose = self._sentences = None
         src_length = len(chunk) if src_length is None else src_length
         if src_length == len(chunk) and self.runs:
             last = self.runs[-1]
@@ -69,7 +80,7 @@ class Block:
         if self.text and not self.text.endswith(SEPARATOR):
             self.runs.append(Run(len(self.text), src_pos, 1, 0))
             self.text += SEPARATOR
-            self._run_starts = None
+            self._run_starts = self._prose = self._sentences = None
 
     def _run_at(self, index: int) -> Run:
         if self._run_starts is None:
@@ -96,10 +107,26 @@ class Block:
 
     @property
     def prose(self) -> str:
-        """The text with URLs and e-mail addresses blanked out (same length)."""
-        if "." not in self.text:
-            return self.text
-        return URL_RE.sub(lambda m: SEPARATOR * len(m.group()), self.text)
+        """The text with URLs and e-mail addresses blanked out (same length).
+
+        Computed once: checks read it after parsing has finished the block."""
+        if self._prose is None:
+            text = self.text
+            self._prose = URL_RE.sub(_blank, text) if may_hold_url(text) and "." in text else text
+        return self._prose
+
+    @property
+    def english_sentences(self) -> list[Any]:
+        """`lang.en.sentences` of the prose, shared by every check that reads sentences."""
+        if self._sentences is None:
+            from brandlint.lang.en import sentences
+
+            self._sentences = sentences(self.prose)
+        return self._sentences
+
+
+def _blank(match: re.Match[str]) -> str:
+    return SEPARATOR * (match.end() - match.start())
 
 
 @dataclass(frozen=True, slots=True)

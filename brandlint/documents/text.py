@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from brandlint.documents.base import URL_RE, Block, Comment, Document, Link
+from brandlint.documents.base import URL_RE, Block, Comment, Document, Link, may_hold_url
 
 COMMENT_LINE_RE = re.compile(r"[ \t]*#(?:[ \t]|$|brandlint-)")
 
@@ -33,5 +33,5 @@ def parse_text(doc: Document) -> None:
         else:
             block.add("\n", start - 1)
         block.add(line, start)
-        for match in URL_RE.finditer(line):
+        for match in URL_RE.finditer(line) if may_hold_url(line) else ():
             doc.links.append(Link(match.group(), match.group(), start + match.start(), start + match.end()))

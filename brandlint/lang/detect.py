@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+_HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
 
 def hangul_share(text: str) -> float:
+    if text.isascii() or not _HANGUL_RE.search(text):
+        return 0.0  # the common case, without a loop over every character
     letters = hangul = 0
     for ch in text:
         if ch.isalpha():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
@@ -89,37 +90,71 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_signal(word: str) -> tuple[str, int] | None:
+    """The casual signal a word is on its own (slang, intensifier, stretched), if any."""
+    lower = word.lower()
+    if lower in SLANG:
+        return "slang", 2
+    if lower in INTENSIFIERS:
+        return "intensifier", 1
+    if lower.isalpha() and _STRETCHED_RE.search(lower):
+        return "stretched word", 2
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_signal(word: str) -> bool:
+    """Could this word be a casual signal in some sentence (slang, intensifier, stretched,
+    ALL-CAPS, second person)? False for nearly every word of ordinary copy."""
+    return (_word_signal(word) is not None or word.lower() in SECOND_PERSON
+            or (len(word) >= 4 and word.isupper() and word.isalpha()))
+
+
+def quiet(prose: str) -> bool:
+    """True when no sentence of this prose can carry any casual signal: ASCII (no emoji), no
+    apostrophe, no ! or ?, and no word that could be a signal. One scan instead of a
+    sentence-by-sentence look at the common case."""
+    if not prose.isascii() or "'" in prose or "!" in prose or "?" in prose:
+        return False
+    return not any(map(_may_signal, WORD_RE.findall(prose)))
+
+
+_STRETCHED_RE = re.compile(r"([a-z])\1\1")
+_EXCLAMATION_RE = re.compile(r"[!?]*![!?]+|!")
+
+
 def casual_signals(sentence: Span, allowed_caps: set[str], heading: bool = False) -> list[Signal]:
     """Measurable signs of a casual register in one sentence (offsets are the block's)."""
     text, base = sentence.text, sentence.start
     found: list[Signal] = []
-    for match in CONTRACTION_RE.finditer(text):
-        found.append(Signal("contraction", match.group(), 2, base + match.start(), base + match.end()))
-    for match in re.finditer(r"[!?]*![!?]+|!", text):
-        weight = 1 if match.group() == "!" else 2
-        name = "exclamation" if weight == 1 else "exclamation run"
-        found.append(Signal(name, match.group(), weight, base + match.start(), base + match.end()))
-    for match in EMOJI_RE.finditer(text):
-        found.append(Signal("emoji", match.group(), 2, base + match.start(), base + match.end()))
+    # The sentence-wide patterns only run when the character they need is there.
+    if "'" in text or "’" in text:
+        for match in CONTRACTION_RE.finditer(text):
+            found.append(Signal("contraction", match.group(), 2, base + match.start(), base + match.end()))
+    if "!" in text:
+        for match in _EXCLAMATION_RE.finditer(text):
+            weight = 1 if match.group() == "!" else 2
+            name = "exclamation" if weight == 1 else "exclamation run"
+            found.append(Signal(name, match.group(), weight, base + match.start(), base + match.end()))
+    if not text.isascii():
+        for match in EMOJI_RE.finditer(text):
+            found.append(Signal("emoji", match.group(), 2, base + match.start(), base + match.end()))
     second_person = None
+    count = 0
     for match in WORD_RE.finditer(text):
+        count += 1
         word = match.group()
-        lower = word.lower()
-        start, end = base + match.start(), base + match.end()
-        if lower in SLANG:
-            found.append(Signal("slang", word, 2, start, end))
-        elif lower in INTENSIFIERS:
-            found.append(Signal("intensifier", word, 1, start, end))
-        elif re.search(r"([a-z])\1\1", lower) and lower.isalpha():
-            found.append(Signal("stretched word", word, 2, start, end))
-        if (len(word) >= 4 and word.isupper() and word.isalpha() and word not in ACRONYMS
-                and word not in allowed_caps and not heading):
-            found.append(Signal("ALL-CAPS", word, 2, start, end))
-        if lower in SECOND_PERSON and second_person is None:
-            second_person = Signal("second person", word, 1, start, end)
+        signal = _word_signal(word)
+        if signal is not None:
+            found.append(Signal(signal[0], word, signal[1], base + match.start(), base + match.end()))
+        if (not heading and len(word) >= 4 and word.isupper() and word.isalpha() and word not in ACRONYMS
+                and word not in allowed_caps):
+            found.append(Signal("ALL-CAPS", word, 2, base + match.start(), base + match.end()))
+        if second_person is None and word.lower() in SECOND_PERSON:
+            second_person = Signal("second person", word, 1, base + match.start(), base + match.end())
     if second_person is not None:
         found.append(second_person)
-    count = len(words(text))
     if not heading and 0 < count <= 3 and text.rstrip()[-1:] in "!?":
         found.append(Signal("fragment", text, 1, base, base + len(text)))
     found.sort(key=lambda signal: (signal.start, signal.name))

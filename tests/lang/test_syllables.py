@@ -37,3 +37,32 @@ def test_the_fast_table_gives_textstats_exact_grades(tmp_path):
     assert list((tmp_path / "brandlint").glob("cmudict-syllables-*.marshal"))
     cached = _grades("fast", str(tmp_path))     # loads the stored table
     assert plain == built == cached
+
+
+def _many_paragraphs() -> list[str]:
+    import random
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2] / "bench"))
+    import corpus
+
+    rng = random.Random(5)
+    texts = [corpus.document(rng, korean=False) for _ in range(150)]
+    texts += ["", "   ", "Hi.", "Don't stop! It's 'quoted' text... Really?! ok", "e-mail me: a@b.co — now.",
+              "Ünïcödé wörds and ΣΑΣ letters. Two words. One", "word's end' 'start rock'n'roll l'été"]
+    return texts + PARAGRAPHS
+
+
+def test_one_pass_grade_equals_textstat(tmp_path):
+    from brandlint.lang.syllables import flesch_kincaid_grade
+
+    texts = _many_paragraphs()
+    plain = _plain_grades(texts, str(tmp_path))
+    assert [flesch_kincaid_grade(text) for text in texts] == plain
+    assert len(set(plain)) > 100  # the texts really differ
+
+
+def _plain_grades(texts: list[str], cache_home: str) -> list[float]:
+    completed = subprocess.run([sys.executable, "-c", GRADES, "plain", ""], input=json.dumps(texts),
+                               capture_output=True, text=True, check=True,
+                               env={"XDG_CACHE_HOME": cache_home, "PATH": "/usr/bin:/bin", "HOME": cache_home})
+    return json.loads(completed.stdout)
