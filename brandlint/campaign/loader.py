@@ -7,14 +7,15 @@ import difflib
 import glob as globbing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brandlint.campaign.facts import Fact, FactError, parse_fact
-from brandlint.campaign.model import Campaign
 from brandlint.errors import GuideError
 from brandlint.guide.loader import LoadedGuide, _read_yaml_file, display
-from brandlint.guide.validate import validate
 from brandlint.guide.yamlsource import YamlSource
+
+if TYPE_CHECKING:
+    from brandlint.campaign.model import Campaign
 
 LOCALES = ("en", "ko")
 
@@ -46,6 +47,9 @@ def _localised(raw: Any, locale: str) -> Any:
 
 
 def load_campaign(path: Path, guide: LoadedGuide | None = None) -> LoadedCampaign:
+    from brandlint.campaign.model import Campaign  # pydantic: only when there are campaigns
+    from brandlint.guide.validate import validate
+
     source, _ = _read_yaml_file(path, "campaign file")
     campaign = validate(Campaign, source, what="campaign file")
     year = campaign.year

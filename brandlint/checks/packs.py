@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brandlint.checks.base import Context, Rule
 from brandlint.checks.terms import alternation
 from brandlint.documents.base import Block
 from brandlint.findings import Severity
-from brandlint.guide.packs import PackRule
+
+if TYPE_CHECKING:
+    from brandlint.guide.packs import PackRule
 
 # Seconds one user regex may spend on one block before it is abandoned.
 REGEX_BUDGET = 1.0

@@ -58,14 +58,13 @@ def pack_rules(loaded: LoadedGuide | None) -> list[Rule]:
 def _packs(loaded: LoadedGuide | None):
     if loaded is not None:
         return [(entry.name, entry.pack) for entry in loaded.packs.values()]
-    from brandlint.guide.packs import Pack
-    from brandlint.guide.validate import validate
+    from brandlint.guide.records import validated
     from brandlint.guide.yamlsource import parse_yaml
     from brandlint.resources import builtin_packs
 
     packs = []
     for name, path in builtin_packs().items():
-        pack = validate(Pack, parse_yaml(path.read_text("utf-8"), str(path)), what="rule pack")
+        pack = validated("Pack", parse_yaml(path.read_text("utf-8"), str(path)), "rule pack")
         packs.append((pack.pack or name, pack))
     return packs
 

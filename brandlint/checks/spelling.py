@@ -9,6 +9,7 @@ from typing import Any
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
 from brandlint.lang import en
+from brandlint.lang.lexicon import in_dictionary
 
 UNKNOWN = Rule(
     id="spelling.unknown",
@@ -23,8 +24,10 @@ UNKNOWN = Rule(
              "catalogue) are accepted. Add brand names and jargon to `vocabulary:`."),
 )
 # British spellings, checked against the US dictionary pyspellchecker ships.
-BRITISH = [(r"our$", "or"), (r"ours$", "ors"), (r"ise$", "ize"), (r"ised$", "ized"), (r"ising$", "izing"),
-           (r"isation$", "ization"), (r"yse$", "yze"), (r"tre$", "ter"), (r"tres$", "ters"),
+BRITISH = [(r"our$", "or"), (r"ours$", "ors"), (r"our(?=[a-z])", "or"),
+           (r"ise$", "ize"), (r"ised$", "ized"), (r"ising$", "izing"), (r"ises$", "izes"),
+           (r"iser$", "izer"), (r"isers$", "izers"), (r"isation$", "ization"), (r"isations$", "izations"),
+           (r"isational$", "izational"), (r"yse$", "yze"), (r"tre$", "ter"), (r"tres$", "ters"),
            (r"ogue$", "og"), (r"ogues$", "ogs"), (r"ence$", "ense"), (r"lled$", "led"), (r"lling$", "ling")]
 
 
@@ -34,17 +37,6 @@ def _dictionary() -> Any:
     from spellchecker import SpellChecker
 
     return SpellChecker(language="en", distance=1)
-
-
-@cache
-def _words() -> frozenset[str]:
-    """The same dictionary's words, from the user cache (parsing its JSON costs ~120 ms)."""
-    from importlib.metadata import version
-
-    from brandlint.usercache import table
-
-    return frozenset(table(f"spelling-en-{version('pyspellchecker')}",
-                           lambda: sorted(_dictionary().word_frequency.keys())))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -59,13 +51,12 @@ def _shape(word: str) -> tuple[str, bool] | None:
 
 @lru_cache(maxsize=1 << 16)
 def _known(lower: str) -> bool:
-    dictionary = _words()
-    if lower in dictionary:
+    if in_dictionary(lower):
         return True
     base = re.sub(r"['’](s|re|ve|ll|d|m|t)$", "", lower)
-    if base != lower and (base in dictionary or (base.endswith("n") and base[:-1] in dictionary)):
+    if base != lower and (in_dictionary(base) or (base.endswith("n") and in_dictionary(base[:-1]))):
         return True
-    return any(re.search(pattern, lower) and re.sub(pattern, replacement, lower) in dictionary
+    return any(re.search(pattern, lower) and in_dictionary(re.sub(pattern, replacement, lower))
                for pattern, replacement in BRITISH)
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
-from brandlint.guide.model import Term
-from brandlint.guide.policy import Policy
+
+if TYPE_CHECKING:
+    from brandlint.guide.model import Term
+    from brandlint.guide.policy import Policy
 
 USE = Rule(
     id="terms.use",

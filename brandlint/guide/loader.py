@@ -7,12 +7,11 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from brandlint import __version__
 from brandlint.errors import GuideError, UsageError
-from brandlint.guide.model import Guide
-from brandlint.guide.packs import Pack
-from brandlint.guide.validate import validate
+from brandlint.guide.records import validated
 from brandlint.guide.yamlsource import YamlSource, parse_yaml
 from brandlint.resources import builtin_packs
 
@@ -25,7 +24,7 @@ MAX_GUIDE_BYTES = 2 * 1024 * 1024
 @dataclass
 class LoadedPack:
     name: str
-    pack: Pack
+    pack: Any  # a validated guide.packs.Pack, as a Record
     path: Path
     digest: str
     includes: list[LoadedPack] = field(default_factory=list)  # the packs this one extends
@@ -33,7 +32,7 @@ class LoadedPack:
 
 @dataclass
 class LoadedGuide:
-    guide: Guide
+    guide: Any  # a validated guide.model.Guide, as a Record
     path: Path
     source: YamlSource
     packs: dict[str, LoadedPack] = field(default_factory=dict)
@@ -122,7 +121,7 @@ def _parse_cached(text: str, shown: str) -> YamlSource:
 def load_guide(path: Path) -> LoadedGuide:
     path = path.resolve() if path.exists() else path
     source, raw = _read_yaml_file(path, "guideline")
-    guide = validate(Guide, source)
+    guide = validated("Guide", source, "guideline")
     loaded = LoadedGuide(guide=guide, path=path, source=source)
     _check_references(loaded)
     digest = hashlib.sha256(raw)
@@ -203,7 +202,7 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
     if is_path and not pack_path.is_file():
         raise where.error(f"rule pack `{name}` not found (looked for {display(pack_path)})", path)
     source, raw = _read_yaml_file(pack_path, "rule pack")
-    pack = validate(Pack, source, what="rule pack")
+    pack = validated("Pack", source, "rule pack")
     pack_name = pack.pack or pack_path.stem
     if pack_name in {p.name for p in loaded.packs.values()}:
         raise where.error(f"two rule packs are both named `{pack_name}`", path)

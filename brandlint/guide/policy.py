@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brandlint.findings import Severity
-from brandlint.guide.model import Channel, Colors, Grammar, ImageRules, KeyMessage, Logo, Scoring, Term
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the guideline arrives as guide.records.Record objects with these fields
     from brandlint.guide.loader import LoadedGuide, LoadedPack
+    from brandlint.guide.model import Channel, Colors, Grammar, ImageRules, KeyMessage, Logo, Scoring, Term
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,9 @@ class Policy:
 
 def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
     guide = loaded.guide
-    settings: Channel = guide.channels[channel] if channel is not None else Channel()
+    from brandlint.guide.records import default
+
+    settings: Channel = guide.channels[channel] if channel is not None else default("Channel")
     packs = loaded.channel_packs.get(channel, [])
     readability = settings.readability or guide.voice.readability
     return Policy(

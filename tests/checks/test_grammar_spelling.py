@@ -48,7 +48,8 @@ def test_spelling_flags_typos_with_a_suggestion(project):
 def test_spelling_accepts_vocabulary_terms_names_british_and_non_words(project):
     project.guide("vocabulary: [matcha, Sencha blend]\nterms:\n  - avoid: [teaware]\n")
     project.write("a.md", "Matcha and sencha, our colour and flavour. Visit Jeju with SPRINGTEA and iPhone users. "
-                          "#teatime @lumentea spring2026 we're organised. `misspeled` https://x.example/misspeled\n")
+                          "#teatime @lumentea spring2026 we're organised. `misspeled` https://x.example/misspeled\n"
+                          "\nIt prioritises organisational care with neighbouring, flavourful harvests.\n")
     assert project.findings("a.md") == []
 
 

