@@ -28,17 +28,14 @@ def corpus(count: int, seed: int) -> list[str]:
             for index in range(count)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sentences", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+def measure(count: int, seed: int) -> tuple[float, int, float]:
+    """(kiwipiepy load in a fresh process, best of 3; sentences with a level; seconds for all)."""
     loads = [float(subprocess.run([sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True,
                                   check=True).stdout) for _ in range(3)]
     from brandlint.lang import ko
 
     ko.kiwi()
-    sentences = corpus(args.sentences, args.seed)
+    sentences = corpus(count, seed)
     paragraph_size = 5  # sentences per block, as in real copy
     blocks = [" ".join(sentences[i:i + paragraph_size]) for i in range(0, len(sentences), paragraph_size)]
     start = time.perf_counter()
@@ -46,8 +43,16 @@ def main() -> None:
     for block in blocks:
         for span in ko.sentences(block):
             levels += ko.speech_level(span.text) is not None
-    elapsed = time.perf_counter() - start
-    print(f"kiwipiepy load (import + model, fresh process, best of 3): {min(loads):.2f} s")
+    return min(loads), levels, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sentences", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    load, levels, elapsed = measure(args.sentences, args.seed)
+    print(f"kiwipiepy load (import + model, fresh process, best of 3): {load:.2f} s")
     print(f"sentences: {args.sentences}, with a speech level: {levels}")
     print(f"speech level throughput after load: {args.sentences / elapsed:,.0f} sentences/s ({elapsed:.2f} s)")
 

@@ -20,10 +20,15 @@ if TYPE_CHECKING:
     from brandlint.engine import FileResult
 
 
+UNWRITABLE = "the results cache {folder} cannot be written ({reason}); files were checked without it"
+DAMAGED = "damaged entries in the results cache {folder} were ignored; those files were checked again"
+
+
 class ResultCache:
     def __init__(self, folder: Path, fingerprint: str) -> None:
         self.folder = folder
         self.fingerprint = fingerprint
+        self.damaged = False  # the last `get` found an entry it could not read
 
     def _key(self, path: str, channel: str | None, raw: bytes) -> str:
         digest = hashlib.sha256()
@@ -38,8 +43,13 @@ class ResultCache:
     def get(self, path: str, channel: str | None, raw: bytes) -> FileResult | None:
         from brandlint.engine import FileResult
 
+        self.damaged = False
         try:
-            data = json.loads(self._file(self._key(path, channel, raw)).read_text("utf-8"))
+            text = self._file(self._key(path, channel, raw)).read_text("utf-8")
+        except OSError:
+            return None  # not cached yet (or no cache folder): check the file
+        try:
+            data = json.loads(text)
             findings = [Finding.from_json({**f, "path": path}, f["start"], f["end"], f["document_level"])
                         for f in data["findings"]]
             error = data.get("error")
@@ -50,10 +60,12 @@ class ResultCache:
                               notes=list(data.get("notes", [])), locale=data.get("locale"),
                               variant=data.get("variant"), facts=dict(data.get("facts", {})),
                               score=data.get("score"))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged: check the file again
+        except (ValueError, KeyError, TypeError):
+            self.damaged = True
+            return None  # damaged: check the file again (and the entry is written anew)
 
-    def put(self, path: str, channel: str | None, raw: bytes, result: FileResult) -> None:
+    def put(self, path: str, channel: str | None, raw: bytes, result: FileResult) -> str | None:
+        """Store a result; returns a note for the user when the folder cannot be written."""
         data = {
             "findings": [{**f.to_json(), "start": f.start, "end": f.end, "document_level": f.document_level}
                          for f in result.findings],
@@ -73,5 +85,6 @@ class ResultCache:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(data, out, ensure_ascii=False)
             os.replace(temp, target)
-        except OSError:
-            pass  # a read-only checkout simply runs without a cache
+        except OSError as exc:  # a read-only checkout, or a file where the folder should be
+            return UNWRITABLE.format(folder=self.folder.as_posix(), reason=exc.strerror or type(exc).__name__)
+        return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +133,7 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _emit(text: str, output: str | None, color: bool) -> None:
+def _emit(text: str | Iterable[str], output: str | None, color: bool) -> None:
     if output:
         from brandlint.fix import write_text_atomically
 
@@ -144,9 +144,17 @@ def _emit(text: str, output: str | None, color: bool) -> None:
     elif color:
         from rich.console import Console
 
-        Console(highlight=False, soft_wrap=True).print(text, end="")
-    else:
+        Console(highlight=False, soft_wrap=True).print(text if isinstance(text, str) else "".join(text), end="")
+    elif isinstance(text, str):
         click.echo(text, nl=False)
+    else:  # a streamed report: written in batches, never joined whole
+        batch: list[str] = []
+        for piece in text:
+            batch.append(piece)
+            if len(batch) >= 512:
+                click.echo("".join(batch), nl=False)
+                batch.clear()
+        click.echo("".join(batch), nl=False)
 
 
 def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_color: bool,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from brandlint.guide.loader import LoadedGuide, display
 from brandlint.guide.policy import Policy, resolve
 
 if TYPE_CHECKING:
+    from brandlint.cache import ResultCache
     from brandlint.checks.consistency import Binding
     from brandlint.documents.base import Document
 
@@ -52,8 +53,14 @@ class RunResult:
 
     @property
     def findings(self) -> list[Finding]:
-        found = [finding for result in self.files for finding in result.findings]
-        return sorted(found, key=Finding.sort_key)
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        """All findings in report order, one file at a time (reports stream from this)."""
+        import heapq
+
+        return heapq.merge(*(sorted(result.findings, key=Finding.sort_key) for result in self.files),
+                           key=Finding.sort_key)
 
     @property
     def notes(self) -> list[str]:
@@ -122,22 +129,26 @@ def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                # One display prefix per folder: relpath for every file is most of the walk.
+                shown_root = display(Path(root).absolute())
+                prefix = "" if shown_root == "." else shown_root.rstrip("/") + "/"
                 for name in sorted(files):
-                    candidate = Path(root) / name
-                    if name.lower().endswith(COPY_SUFFIXES) and not candidate.is_symlink() \
-                            and not _own_report(candidate):
-                        found.setdefault(display(candidate.absolute()), candidate)
+                    if not name.lower().endswith(COPY_SUFFIXES):
+                        continue
+                    candidate = os.path.join(root, name)
+                    if not os.path.islink(candidate) and not _own_report(candidate):
+                        found.setdefault(prefix + name, Path(candidate))
         else:
             found.setdefault(display(path.absolute()), path)
     return [(found[key], key) for key in sorted(found)]
 
 
-def _own_report(path: Path) -> bool:
+def _own_report(path: str) -> bool:
     """An HTML report brandlint wrote earlier (into the folder it checks)."""
-    if not path.name.lower().endswith((".html", ".htm")):
+    if not path.lower().endswith((".html", ".htm")):
         return False
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return b'<meta name="generator" content="brandlint">' in handle.read(512)
     except OSError:
         return False
@@ -161,6 +172,7 @@ class Checker:
         self.options = options
         self._policies: dict[str | None, Policy] = {}
         self.campaigns = CampaignIndex(loaded)
+        self._results_cache: ResultCache | None = None
 
     def policy(self, channel: str | None) -> Policy:
         if channel not in self._policies:
@@ -191,18 +203,42 @@ class Checker:
             return FileResult(shown, error=InputError(shown, "is a folder"))
         except OSError as exc:
             return FileResult(shown, error=InputError(shown, f"cannot read the file: {exc.strerror}"))
-        cache = None
-        if self.options.use_cache:
+        cache = self._cache()
+        if cache is None:
+            return self.check_bytes(path, shown, raw)[0]
+        cached = cache.get(shown, self.options.channel, raw)
+        if cached is not None:
+            return cached
+        from brandlint.cache import DAMAGED
+
+        damaged = cache.damaged
+        result, _ = self.check_bytes(path, shown, raw)
+        note = cache.put(shown, self.options.channel, raw, result)
+        # Said after storing, so a cache note never becomes part of a cached result.
+        for said in (note, DAMAGED.format(folder=cache.folder.as_posix()) if damaged else None):
+            if said and said not in result.notes:
+                result.notes = sorted([*result.notes, said])
+        return result
+
+    def _cache(self) -> ResultCache | None:
+        if not self.options.use_cache:
+            return None
+        if self._results_cache is None:
             from brandlint.cache import ResultCache
 
-            cache = ResultCache(self.options.cache_dir, self.loaded.fingerprint)
-            cached = cache.get(shown, self.options.channel, raw)
-            if cached is not None:
-                return cached
-        result, _ = self.check_bytes(path, shown, raw)
-        if cache is not None:
-            cache.put(shown, self.options.channel, raw, result)
-        return result
+            self._results_cache = ResultCache(self.options.cache_dir, self.loaded.fingerprint)
+        return self._results_cache
+
+    def cached(self, path: Path, shown: str) -> FileResult | None:
+        """The stored result for a file whose content has not changed, if there is one."""
+        cache = self._cache()
+        if cache is None:
+            return None
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None  # check_file reports it
+        return cache.get(shown, self.options.channel, raw)
 
     def check_bytes(self, path: Path, shown: str, raw: bytes, binding: Binding | None = None,
                     channel: str | None = None) -> tuple[FileResult, object | None]:
@@ -295,17 +331,44 @@ def _work(item: tuple[Path, str]) -> FileResult:
     return _WORKER.check_file(*item)
 
 
+def _compact(result: FileResult) -> FileResult:
+    """Share the strings findings repeat (rule ids, messages, matched text) across files: a
+    result that came from a worker holds copies of its own, which add up on a huge run."""
+    from sys import intern
+
+    for finding in result.findings:
+        finding.path = result.path
+        finding.rule = intern(finding.rule)
+        finding.message = intern(finding.message)
+        finding.match = intern(finding.match)
+        if finding.channel is not None:
+            finding.channel = intern(finding.channel)
+    return result
+
+
 def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
                 progress: Callable[[int, int], None] | None = None) -> RunResult:
     files = [item for item in discover(paths) if in_shard(item[1], options.shard)]
     checker = Checker(loaded, options)
     jobs = options.jobs or os.cpu_count() or 1
     results: list[FileResult] = []
-    if jobs <= 1 or len(files) < SERIAL_BELOW:
-        for done, item in enumerate(files, 1):
+    pending = files
+    if options.use_cache:
+        # Unchanged files are answered here; only the others go to the workers.
+        pending = []
+        for item in files:
+            hit = checker.cached(*item)
+            if hit is None:
+                pending.append(item)
+            else:
+                results.append(hit)
+                if progress:
+                    progress(len(results), len(files))
+    if jobs <= 1 or len(pending) < SERIAL_BELOW:
+        for item in pending:
             results.append(checker.check_file(*item))
             if progress:
-                progress(done, len(files))
+                progress(len(results), len(files))
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -314,11 +377,11 @@ def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
         _WORKER = checker  # inherited by forked workers: the guideline is parsed once
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            chunk = max(1, min(64, len(files) // (jobs * 8)))
-            for done, result in enumerate(pool.map(_work, files, chunksize=chunk), 1):
-                results.append(result)
+            chunk = max(1, min(64, len(pending) // (jobs * 8)))
+            for result in pool.map(_work, pending, chunksize=chunk):
+                results.append(_compact(result))
                 if progress:
-                    progress(done, len(files))
+                    progress(len(results), len(files))
         _WORKER = None
     results.sort(key=lambda r: r.path)
     return RunResult(results, guide=loaded)

@@ -11,6 +11,7 @@ import contextlib
 import os
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,12 +53,13 @@ def encode(doc, text: str) -> bytes:
     return (BOMS.get(doc.encoding, b"") if doc.bom else b"") + text.encode(doc.encoding)
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """A report written with --output: complete or not there at all."""
-    write_atomically(path, text.encode("utf-8"))
+def write_text_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """A report written with --output (whole, or in pieces): complete or not there at all."""
+    pieces = [text] if isinstance(text, str) else text
+    write_atomically(path, (piece.encode("utf-8") for piece in pieces))
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Temp file in the same folder, flushed, then renamed over the original (keeping its mode)."""
     if path.exists():
         mode = path.stat().st_mode
@@ -68,7 +70,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".brandlint")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode & 0o7777)

@@ -189,12 +189,57 @@ def test_same_input_same_bytes_across_runs_jobs_and_cache(project):
     assert (project.root / ".brandlint_cache").is_dir()
 
 
-def test_damaged_cache_entry_is_ignored(project):
+def test_damaged_cache_entry_is_ignored_said_once_and_rebuilt(project):
     _many_files(project, 2)
-    first = project.run("check", "--format", "json", "copy").stdout
+    first = project.run("check", "--format", "json", "copy")
     for entry in (project.root / ".brandlint_cache").rglob("*.json"):
         entry.write_text("{not json")
-    assert project.run("check", "--format", "json", "copy").stdout == first
+    again = project.run("check", "--format", "json", "copy")
+    assert again.stdout == first.stdout
+    assert again.stderr.count("damaged entries in the results cache .brandlint_cache were ignored") == 1
+    third = project.run("check", "--format", "json", "copy")  # the entries were written anew
+    assert third.stdout == first.stdout and "damaged" not in third.stderr
+
+
+def test_cache_path_taken_by_a_file_runs_without_it_and_says_so_once(project):
+    _many_files(project, 30)
+    expected = project.run("check", "--format", "json", "--no-cache", "copy").stdout
+    (project.root / ".brandlint_cache").write_text("not a folder")
+    for jobs in ("1", "2"):
+        result = project.run("check", "--format", "json", "--jobs", jobs, "copy")
+        assert result.exit_code == 1 and result.stdout == expected
+        assert result.stderr.count("the results cache .brandlint_cache cannot be written") == 1, result.stderr
+
+
+def test_read_only_cache_folder_runs_without_it_and_says_so_once():
+    """As a user who may not write the cache folder (root may, so drop to `nobody`)."""
+    import shutil
+    import tempfile
+
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root and setpriv is not available to drop privileges")
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    folder = tempfile.mkdtemp(prefix="brandlint-rocache-")
+    try:
+        os.chmod(folder, 0o755)
+        with open(os.path.join(folder, "brand.yaml"), "w") as out:
+            out.write("brand: X\nterms:\n  - avoid: [cheap]\n    level: error\n")
+        for index in range(30):
+            with open(os.path.join(folder, f"{index:02}.md"), "w") as out:
+                out.write(f"A cheap cup, number {index}.\n")
+        os.mkdir(os.path.join(folder, ".brandlint_cache"), 0o555)
+        env = {**os.environ, "XDG_CACHE_HOME": os.path.join(folder, ".brandlint_cache", "user")}
+        for jobs in ("1", "2"):
+            completed = subprocess.run([*prefix, sys.executable, "-m", "brandlint", "check", "--jobs", jobs, "."],
+                                       cwd=folder, check=False, capture_output=True, text=True, timeout=120, env=env)
+            assert completed.returncode == 1, completed.stderr
+            assert completed.stdout.count("error terms.avoid") == 30
+            assert completed.stderr.count("the results cache .brandlint_cache cannot be written") == 1, \
+                completed.stderr
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_cache_follows_guideline_changes(project):

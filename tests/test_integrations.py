@@ -61,3 +61,30 @@ def test_manifest_and_action_are_valid():
     for step in steps:
         if "run" in step:
             assert step["shell"] == "bash"
+
+
+def test_action_check_step_runs_one_shard(project):
+    """The action's own check script, with its inputs filled in as GitHub would, on one shard."""
+    import json
+    import re
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    [step] = [step for step in action["runs"]["steps"] if step.get("id") == "check"]
+    inputs = {"inputs.guide": "", "inputs.fail-on": "error", "inputs.paths": "copy", "inputs.shard": "1/2"}
+    script = re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", lambda m: inputs[m.group(1)], step["run"])
+    project.guide()
+    for index in range(12):
+        project.write(f"copy/{index:02}.md", f"# Page {index}\n\nLumenTea is here.\n")
+    output = project.root / "github-output"
+    env = {**os.environ, "GITHUB_OUTPUT": str(output),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    completed = subprocess.run(["bash", "-c", script], cwd=project.root, env=env, capture_output=True, text=True,
+                               timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert "status=1" in output.read_text()
+    sarif = json.loads((project.root / "brandlint.sarif").read_text())
+    results = sarif["runs"][0]["results"]
+    shown = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results)
+    expected = sorted(f["path"] for f in project.findings("--shard", "1/2", "copy"))
+    assert shown == expected and 0 < len(shown) < 12
+    assert completed.stdout.count("::error file=copy/") == len(shown)

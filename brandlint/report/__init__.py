@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from brandlint.engine import RunResult
 from brandlint.findings import Severity
 
@@ -21,7 +23,8 @@ def rule_docs(result: RunResult) -> dict:
     return {rule.id: rule for rule in all_rules(result.guide)}
 
 
-def render(result: RunResult, fmt: str, color: bool = False, quiet: bool = False) -> str:
+def render(result: RunResult, fmt: str, color: bool = False, quiet: bool = False) -> str | Iterable[str]:
+    """The report: a string, or pieces to write in order (JSON streams its findings)."""
     if fmt == "json":
         from brandlint.report.json_report import render_json
 

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from brandlint.engine import RunResult
 
 
-def render_json(result: RunResult) -> str:
+def render_json(result: RunResult) -> Iterator[str]:
+    """The report in pieces, one finding a line: a run over tens of thousands of files never
+    holds the whole document (or a dict per finding) in memory. Indented at the top; each
+    finding is written by json's C encoder (indent=2 would take the slow Python one)."""
     from brandlint.report import summary
 
-    data: dict = {"findings": [finding.to_json() for finding in result.findings],
-                  "summary": summary(result)}
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield '{\n  "findings": ['
+    separator = "\n"
+    for finding in result.iter_findings():
+        yield separator + "    " + dumps(finding.to_json())
+        separator = ",\n"
+    yield ("\n  ]" if separator != "\n" else "]") + ',\n  "summary": ' + dumps(summary(result))
     campaigns = result.campaigns()
     if campaigns:
-        data["campaigns"] = campaigns
+        yield ',\n  "campaigns": ' + dumps(campaigns)
     if result.input_errors:
-        data["input_errors"] = [error.to_json() for error in result.input_errors]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        yield ',\n  "input_errors": [\n' + ",\n".join(
+            "    " + dumps(error.to_json()) for error in result.input_errors) + "\n  ]"
+    yield "\n}\n"
