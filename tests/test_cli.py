@@ -308,3 +308,16 @@ def test_progress_bar_on_a_terminal_only(project):
     assert "checking" not in in_ci and "120 files checked" in in_ci
     quiet = _on_pty(["check", "--no-cache", "--quiet", "--jobs", "1", "copy"], project.root, env, "stderr")
     assert "checking" not in quiet and "files checked" not in quiet
+
+
+def test_json_report_lists_input_errors_and_stays_valid(project):
+    project.guide()
+    project.write("a.md", "LumenTea is here.\n")
+    project.write("b.md", b"caf\xc3\x28 latte\n")
+    result = project.run("check", "--format", "json", "--no-cache", "a.md", "b.md")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["findings"]] == ["terms.use"]
+    [error] = report["input_errors"]
+    assert error["path"] == "b.md" and error["line"] == 1
+    assert report["summary"]["files"] == 2
