@@ -107,6 +107,10 @@ def _on_disk(path: Path, repair: bool = True) -> sqlite3.Connection:
     return connection
 
 
+# SQLite connections must not cross fork(): a forked worker opens its own.
+os.register_at_fork(after_in_child=_connection.cache_clear)
+
+
 def prefetch(words: Iterable[str]) -> None:
     """Look up every word not asked before, in a few queries (words are lower-case)."""
     missing = sorted({word for word in words if word not in _known})
