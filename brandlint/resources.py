@@ -18,3 +18,21 @@ def builtin_dir(name: str) -> Path:
 
 def builtin_packs() -> dict[str, Path]:
     return {path.stem: path for path in sorted(builtin_dir("rules").glob("*.yaml"))}
+
+
+@cache
+def code_stamp() -> str:
+    """Changes whenever brandlint's own code or shipped rules change, even within one
+    version (a checkout, an editable install): results cached by other code are not reused."""
+    import hashlib
+    import os
+
+    digest = hashlib.sha256()
+    for folder in (Path(__file__).resolve().parent, builtin_dir("rules")):
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".yaml")):
+                    stat = os.stat(os.path.join(root, name))
+                    digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()[:16]

@@ -124,8 +124,10 @@ def load_guide(path: Path) -> LoadedGuide:
     guide = validated("Guide", source, "guideline")
     loaded = LoadedGuide(guide=guide, path=path, source=source)
     _check_references(loaded)
+    from brandlint.resources import code_stamp
+
     digest = hashlib.sha256(raw)
-    digest.update(__version__.encode())
+    digest.update(__version__.encode() + code_stamp().encode())
     for pack in loaded.packs.values():
         digest.update(pack.name.encode() + pack.digest.encode())
     from brandlint.campaign.loader import campaign_files

@@ -127,3 +127,15 @@ def test_oversized_guideline_is_refused(project):
     result = project.run("check", ".")
     assert result.exit_code == 2
     assert "MB" in result.stderr and "refused" in result.stderr
+
+
+def test_fingerprint_follows_brandlints_own_code(project, monkeypatch):
+    """Results cached by other brandlint code (same version, a new checkout) are not reused."""
+    from brandlint import resources
+    from brandlint.guide.loader import load_guide
+
+    path = project.guide()
+    before = load_guide(path).fingerprint
+    assert load_guide(path).fingerprint == before
+    monkeypatch.setattr(resources, "code_stamp", lambda: "other-code")
+    assert load_guide(path).fingerprint != before
