@@ -79,11 +79,13 @@ class ResultCache:
             "score": result.score,
         }
         target = self._file(self._key(path, channel, raw))
+        # One string (json.dumps uses the C encoder; json.dump to a file takes the Python one).
+        encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False)
+            with os.fdopen(handle, "wb") as out:
+                out.write(encoded)
             os.replace(temp, target)
         except OSError as exc:  # a read-only checkout, or a file where the folder should be
             return UNWRITABLE.format(folder=self.folder.as_posix(), reason=exc.strerror or type(exc).__name__)

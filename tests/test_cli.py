@@ -89,16 +89,23 @@ def test_bad_documents_are_reported_and_the_others_still_checked(project):
     assert "Traceback" not in result.stderr
 
 
+def _as_nobody() -> list[str]:
+    """A command prefix that runs as an unprivileged user (root reads and writes anything)."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root and setpriv is not available to drop privileges")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
 def test_unreadable_file_is_reported_and_the_others_checked():
     """As a user without read permission (root reads everything, so drop to `nobody`)."""
     import shutil
     import tempfile
 
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("running as root and setpriv is not available to drop privileges")
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    prefix = _as_nobody()
     folder = tempfile.mkdtemp(prefix="brandlint-perm-")
     try:
         os.chmod(folder, 0o755)
@@ -216,11 +223,7 @@ def test_read_only_cache_folder_runs_without_it_and_says_so_once():
     import shutil
     import tempfile
 
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("running as root and setpriv is not available to drop privileges")
-        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    prefix = _as_nobody()
     folder = tempfile.mkdtemp(prefix="brandlint-rocache-")
     try:
         os.chmod(folder, 0o755)

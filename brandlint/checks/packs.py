@@ -119,15 +119,9 @@ def _matches(ctx: Context, rule_id: str, compiled: Compiled, block: Block) -> li
         return []
 
 
-_PREFILTERS: dict[int, tuple[Any, Any]] = {}
-
-
 def _prefilter(policy: Any) -> Any:
     """One case-insensitive pattern for every literal phrase of the policy's packs: a block it
     finds nothing in is skipped by all those rules, one scan instead of one per rule."""
-    held = _PREFILTERS.get(id(policy))
-    if held is not None and held[0] is policy:
-        return held[1]
     phrases: list[str] = []
     for entry in policy.packs:
         for rule in entry.pack.rules.values():
@@ -136,13 +130,11 @@ def _prefilter(policy: Any) -> Any:
             phrases += list(rule.swap) if rule.type == "substitution" else (
                 [rule.token or ""] if rule.type == "occurrence" else list(rule.tokens))
     union = alternation(phrases)
-    pattern = re.compile(union, re.IGNORECASE) if union else None
-    _PREFILTERS[id(policy)] = (policy, pattern)
-    return pattern
+    return re.compile(union, re.IGNORECASE) if union else None
 
 
 def run_packs(ctx: Context) -> None:
-    prefilter = _prefilter(ctx.policy)
+    prefilter = ctx.policy.memo("packs.prefilter", lambda: _prefilter(ctx.policy))
     hits = None
     if prefilter is not None:
         hits = {id(block) for block in ctx.doc.blocks if prefilter.search(block.prose)}

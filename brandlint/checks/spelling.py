@@ -60,21 +60,14 @@ def _known(lower: str) -> bool:
                for pattern, replacement in BRITISH)
 
 
-_ACCEPTED: dict[int, tuple[Any, frozenset[str]]] = {}
-
-
 def _accepted(policy: Any) -> frozenset[str]:
-    """Words the guideline vouches for (vocabulary, brand, terms), once per channel policy."""
-    held = _ACCEPTED.get(id(policy))
-    if held is not None and held[0] is policy:
-        return held[1]
+    """Words the guideline vouches for: vocabulary, the brand name and every term's forms."""
     accepted = {word.lower() for entry in policy.vocabulary for word in entry.split()}
     accepted |= {word.lower() for word in policy.brand.split()}
     for term in policy.terms:
         for form in [term.use or "", *term.instead_of, *term.avoid]:
             accepted.update(part.lower() for part in re.split(r"[\s-]+", form) if part)
-    _ACCEPTED[id(policy)] = (policy, frozenset(accepted))
-    return _ACCEPTED[id(policy)][1]
+    return frozenset(accepted)
 
 
 def check(ctx: Context) -> None:
@@ -83,7 +76,7 @@ def check(ctx: Context) -> None:
     blocks = [b for b in ctx.doc.blocks if b.language == "en"]
     if not blocks:
         return
-    accepted = _accepted(ctx.policy)
+    accepted = ctx.policy.memo("spelling.accepted", lambda: _accepted(ctx.policy))
     for block in blocks:
         prose = block.prose
         sentence_starts: set[int] | None = None

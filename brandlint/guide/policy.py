@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from brandlint.findings import Severity
 
 if TYPE_CHECKING:  # the guideline arrives as guide.records.Record objects with these fields
     from brandlint.guide.loader import LoadedGuide, LoadedPack
     from brandlint.guide.model import Channel, Colors, Grammar, ImageRules, KeyMessage, Logo, Scoring, Term
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Policy:
     fingerprint: str
     grammar_configured: bool = False  # the guideline has a `grammar:` section
     root: Path = Path(".")  # the guideline's folder: logo files are relative to it
+    # What checks derive from this policy once (compiled patterns, word sets): see `memo`.
     extra: dict = field(default_factory=dict, compare=False)
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
@@ -57,6 +61,12 @@ class Policy:
         if setting == "off":
             return None
         return Severity.parse(setting)
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """`build()` once per policy (one per channel per run), kept with it."""
+        if key not in self.extra:
+            self.extra[key] = build()
+        return self.extra[key]
 
     @cached_property
     def term_matcher(self):
