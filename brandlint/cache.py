@@ -1,92 +1,206 @@
 """Results cache in `.brandlint_cache/`, keyed by file content, path, guideline and version.
 
-Entries are written atomically (temp file + rename), so two processes sharing the folder
-never see half an entry; a damaged entry is ignored and rebuilt.
+    .brandlint_cache/<scope>/<bucket>.pack
+
+The scope is the guideline's fingerprint (which covers brandlint's version, its code and its
+rules) and the --channel given; a run under another guideline or version never sees it. A
+path belongs to one of BUCKETS buckets by a hash of its name; a bucket maps each path to the
+digest of the content it was checked with and the packed result. A run reads the buckets its
+files fall in and writes back the ones that changed, so a full run touches a few dozen files
+rather than one per checked file, and a one-file run reads one small bucket.
+
+Only the main process reads and writes buckets. Writes are atomic (temp file + rename): two
+runs sharing the folder never see half a bucket; at worst one run's new entries are lost and
+those files are checked again next time. A bucket that fails its checksum is ignored and
+rewritten.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
+import marshal
 import os
-import tempfile
+import time
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from brandlint import __version__
-from brandlint.findings import Finding, InputError
-
-if TYPE_CHECKING:
-    from brandlint.engine import FileResult
-
-
+BUCKETS = 64
+MAGIC = b"brandlint-cache-1\n"
+RACY_NS = 2_000_000_000  # two seconds: coarser than any file system's time stamps
+KEEP_SCOPES = 4  # guideline versions whose results are kept side by side (switching branches)
 UNWRITABLE = "the results cache {folder} cannot be written ({reason}); files were checked without it"
 DAMAGED = "damaged entries in the results cache {folder} were ignored; those files were checked again"
 
 
+def content_digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def stat_signature(path: str | os.PathLike) -> tuple[tuple, tuple | None]:
+    """(size, mtime, ctime, inode) of a file, and the same again if it may be trusted later.
+
+    A file changed within RACY_NS of being looked at might change again within the same
+    clock tick without its times moving (git's "racily clean" case): such a signature is not
+    remembered, and the next run reads the file to compare its content."""
+    stat = os.stat(path)
+    signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    settled = max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - RACY_NS
+    return signature, signature if settled else None
+
+
+def _bucket_of(path: str) -> int:
+    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % BUCKETS
+
+
 class ResultCache:
-    def __init__(self, folder: Path, fingerprint: str) -> None:
+    def __init__(self, folder: Path, fingerprint: str, channel: str | None = None) -> None:
         self.folder = folder
-        self.fingerprint = fingerprint
-        self.damaged = False  # the last `get` found an entry it could not read
+        scope = hashlib.sha256(f"{fingerprint}\0{channel or ''}".encode()).hexdigest()[:24]
+        self.scope = folder / scope
+        self.damaged = False  # some bucket could not be read (said once, then rewritten)
+        self._buckets: dict[int, dict[str, tuple]] = {}  # display path -> (digest, packed, signature)
+        self._changed: set[int] = set()
+        self._seen: set[str] = set()
+        self._empty = not self.scope.is_dir()
 
-    def _key(self, path: str, channel: str | None, raw: bytes) -> str:
-        digest = hashlib.sha256()
-        for part in (__version__, self.fingerprint, path, channel or ""):
-            digest.update(part.encode("utf-8") + b"\0")
-        digest.update(raw)
-        return digest.hexdigest()
+    @property
+    def empty(self) -> bool:
+        """Nothing stored for this guideline yet: every file is a miss, no need to look."""
+        return self._empty
 
-    def _file(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _bucket(self, index: int) -> dict[str, tuple]:
+        bucket = self._buckets.get(index)
+        if bucket is None:
+            bucket = self._buckets[index] = self._read(index)
+        return bucket
 
-    def get(self, path: str, channel: str | None, raw: bytes) -> FileResult | None:
-        from brandlint.engine import FileResult
-
-        self.damaged = False
+    def _read(self, index: int) -> dict[str, tuple]:
         try:
-            text = self._file(self._key(path, channel, raw)).read_text("utf-8")
+            data = (self.scope / f"{index:02x}.pack").read_bytes()
         except OSError:
-            return None  # not cached yet (or no cache folder): check the file
+            return {}  # not written yet (or no cache folder)
+        head = len(MAGIC)
+        payload = data[head + 16:]
+        if data[:head] != MAGIC or data[head:head + 16] != hashlib.blake2b(payload, digest_size=16).digest():
+            return self._damaged(index)
         try:
-            data = json.loads(text)
-            findings = [Finding.from_json({**f, "path": path}, f["start"], f["end"], f["document_level"])
-                        for f in data["findings"]]
-            error = data.get("error")
-            return FileResult(path, findings,
-                              error=InputError(path, error["message"], error["line"], error["column"])
-                              if error else None,
-                              channel=data.get("channel"), campaign=data.get("campaign"),
-                              notes=list(data.get("notes", [])), locale=data.get("locale"),
-                              variant=data.get("variant"), facts=dict(data.get("facts", {})),
-                              score=data.get("score"))
-        except (ValueError, KeyError, TypeError):
-            self.damaged = True
-            return None  # damaged: check the file again (and the entry is written anew)
+            bucket = marshal.loads(zlib.decompress(payload))
+        except (ValueError, EOFError, TypeError, zlib.error):
+            return self._damaged(index)
+        if not isinstance(bucket, dict):
+            return self._damaged(index)
+        return bucket
 
-    def put(self, path: str, channel: str | None, raw: bytes, result: FileResult) -> str | None:
-        """Store a result; returns a note for the user when the folder cannot be written."""
-        data = {
-            "findings": [{**f.to_json(), "start": f.start, "end": f.end, "document_level": f.document_level}
-                         for f in result.findings],
-            "error": result.error.to_json() if result.error else None,
-            "channel": result.channel,
-            "campaign": result.campaign,
-            "notes": result.notes,
-            "locale": result.locale,
-            "variant": result.variant,
-            "facts": result.facts,
-            "score": result.score,
-        }
-        target = self._file(self._key(path, channel, raw))
-        # One string (json.dumps uses the C encoder; json.dump to a file takes the Python one).
-        encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    def _damaged(self, index: int) -> dict[str, tuple]:
+        self.damaged = True
+        self._changed.add(index)  # written anew at the end of the run
+        return {}
+
+    def unchanged_many(self, items: list[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], tuple | None]]:
+        """`unchanged` for many (path, display path) items, bucket by bucket: only one bucket is
+        held at a time (plus those that changed, until `flush`), however big the run."""
+        groups: dict[int, list[tuple[str, str]]] = {}
+        for item in items:
+            groups.setdefault(_bucket_of(item[1]), []).append(item)
+        for index in sorted(groups):
+            for item in groups[index]:
+                yield item, self.unchanged(*item)
+            if index not in self._changed:
+                self._buckets.pop(index, None)
+
+    def unchanged(self, path: str, shown: str) -> tuple | None:
+        """The packed result stored for this file if its content is the one it was checked
+        with. A file whose size, times and inode are as recorded is not even read."""
+        self._seen.add(shown)
+        index = _bucket_of(shown)
+        bucket = self._bucket(index)
+        entry = bucket.get(shown)
+        if not isinstance(entry, tuple) or len(entry) != 3:
+            return None
+        digest, packed, recorded = entry
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "wb") as out:
-                out.write(encoded)
-            os.replace(temp, target)
+            now = stat_signature(path)
+        except OSError:
+            return None  # gone or unreadable: checking it says why
+        if recorded is not None and recorded == now[0]:
+            return packed
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            return None
+        if content_digest(raw) != digest:
+            return None
+        if now[1] is not None:  # same content, new times (touched, checked out again): remember them
+            bucket[shown] = (digest, packed, now[1])
+            self._changed.add(index)
+        return packed
+
+    def forget(self, shown: str) -> None:
+        """An entry that could not be used (damaged past its checksum): check the file again."""
+        index = _bucket_of(shown)
+        self._bucket(index).pop(shown, None)
+        self._damaged(index)
+
+    def put(self, shown: str, digest: bytes, signature: tuple | None, packed: tuple) -> None:
+        """Remember a packed result (see results.pack) for the content with this digest."""
+        self._seen.add(shown)
+        index = _bucket_of(shown)
+        self._bucket(index)[shown] = (digest, packed, signature)
+        self._changed.add(index)
+
+    def flush(self) -> str | None:
+        """Write the buckets that changed; returns a note for the user when that is not possible."""
+        if not self._changed:
+            return None
+        try:
+            self.scope.mkdir(parents=True, exist_ok=True)
+            if self._empty:
+                self._prepare_folder()
+            for index in sorted(self._changed):
+                bucket = self._buckets.get(index, {})
+                # Files that are gone leave with the bucket's next write.
+                kept = {path: entry for path, entry in sorted(bucket.items())
+                        if path in self._seen or os.path.lexists(path)}
+                payload = zlib.compress(marshal.dumps(kept), 1)
+                _write_atomically(self.scope / f"{index:02x}.pack",
+                                  MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
         except OSError as exc:  # a read-only checkout, or a file where the folder should be
             return UNWRITABLE.format(folder=self.folder.as_posix(), reason=exc.strerror or type(exc).__name__)
+        self._changed.clear()
         return None
+
+    def _prepare_folder(self) -> None:
+        """A new scope: mark the folder as a cache, and drop the oldest scopes beyond KEEP_SCOPES."""
+        for name, text in ((".gitignore", "# brandlint's results cache\n*\n"),
+                           ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                            "# brandlint's results cache: https://bford.info/cachedir/\n")):
+            if not (self.folder / name).exists():
+                _write_atomically(self.folder / name, text.encode())
+        scopes, retired = [], []
+        for entry in os.scandir(self.folder):
+            if not entry.is_dir(follow_symlinks=False) or entry.path == str(self.scope) or \
+                    not all(c in "0123456789abcdef" for c in entry.name):
+                continue  # only folders brandlint made
+            if len(entry.name) == 24:
+                scopes.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+            elif len(entry.name) == 2:
+                retired.append(entry.path)  # the one-file-per-entry layout of brandlint 0.1
+        import shutil
+
+        for path in retired + [path for _, path in sorted(scopes, reverse=True)[KEEP_SCOPES - 1:]]:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    temp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    try:
+        with open(temp, "wb") as out:
+            out.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

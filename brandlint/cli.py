@@ -174,7 +174,8 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
     if result.input_errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity.parse(fail_on)
-    sys.exit(EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_OK)
+    failing = sum(count for severity, count in result.counts().items() if severity >= threshold)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
 @main.command()

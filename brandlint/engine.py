@@ -6,10 +6,11 @@ documents; the guideline is loaded once per process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from brandlint.errors import UsageError
 from brandlint.findings import Finding, InputError, Severity
 from brandlint.guide.loader import LoadedGuide, display
 from brandlint.guide.policy import Policy, resolve
+from brandlint.results import FileResult, RunResult
 
 if TYPE_CHECKING:
     from brandlint.cache import ResultCache
@@ -30,86 +32,6 @@ COPY_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".css", ".svg", ".
 SERIAL_BELOW = 24  # a pool costs more than it saves on a handful of files
 
 
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
-    channel: str | None = None
-    campaign: str | None = None
-    notes: list[str] = field(default_factory=list)
-    locale: str | None = None
-    variant: str | None = None
-    facts: dict[str, str] = field(default_factory=dict)  # fact name -> stated | omitted | contradicted
-    score: float | None = None  # 100 minus the guideline's weights per finding, at least 0
-
-
-@dataclass
-class RunResult:
-    files: list[FileResult] = field(default_factory=list)
-    guide: LoadedGuide | None = None  # for rule documentation in SARIF and HTML reports
-    history: list[dict] = field(default_factory=list)  # earlier runs' summaries, oldest first
-    out: Path | None = None  # where `render` wrote the variants
-
-    @property
-    def findings(self) -> list[Finding]:
-        return list(self.iter_findings())
-
-    def iter_findings(self) -> Iterator[Finding]:
-        """All findings in report order, one file at a time (reports stream from this)."""
-        import heapq
-
-        return heapq.merge(*(sorted(result.findings, key=Finding.sort_key) for result in self.files),
-                           key=Finding.sort_key)
-
-    @property
-    def notes(self) -> list[str]:
-        return sorted({note for result in self.files for note in result.notes})
-
-    @property
-    def input_errors(self) -> list[InputError]:
-        return sorted((r.error for r in self.files if r.error), key=lambda e: (e.path, e.line or 0))
-
-    def campaigns(self) -> list[dict]:
-        """The channels × facts matrix of every campaign met in this run."""
-        grouped: dict[str, list[FileResult]] = {}
-        for result in self.files:
-            if result.campaign and result.error is None:
-                grouped.setdefault(result.campaign, []).append(result)
-        matrix = []
-        for name in sorted(grouped):
-            variants = [{"path": r.path, "channel": r.channel, "locale": r.locale, "variant": r.variant,
-                         "facts": dict(sorted(r.facts.items()))}
-                        for r in sorted(grouped[name], key=lambda r: r.path)]
-            matrix.append({"campaign": name, "variants": variants})
-        return matrix
-
-    def scores(self) -> dict:
-        """Mean file score overall, per channel and per campaign (files that could be read)."""
-        def mean(values: list[float]) -> float | None:
-            return round(sum(values) / len(values), 1) if values else None
-
-        scored = [r for r in self.files if r.score is not None]
-        channels: dict[str, list[float]] = {}
-        campaigns: dict[str, list[float]] = {}
-        for r in scored:
-            channels.setdefault(r.channel or "base", []).append(r.score)  # type: ignore[arg-type]
-            if r.campaign:
-                campaigns.setdefault(r.campaign, []).append(r.score)  # type: ignore[arg-type]
-        return {
-            "score": mean([r.score for r in scored]),  # type: ignore[misc]
-            "channels": {name: {"files": len(v), "score": mean(v)} for name, v in sorted(channels.items())},
-            "campaigns": {name: {"files": len(v), "score": mean(v)} for name, v in sorted(campaigns.items())},
-        }
-
-    def counts(self) -> dict[Severity, int]:
-        counts = {severity: 0 for severity in Severity}
-        for result in self.files:
-            for finding in result.findings:
-                counts[finding.severity] += 1
-        return counts
-
-
 @dataclass(frozen=True)
 class Options:
     channel: str | None = None
@@ -119,28 +41,44 @@ class Options:
     cache_dir: Path = Path(".brandlint_cache")
 
 
-def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
-    """Files to check, sorted by their display path; folders recurse, links are not followed."""
-    found: dict[str, Path] = {}
+def discover(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """Files to check as (path, display path), sorted by display path; folders recurse, links
+    are not followed. Plain strings: a Path per file is most of a huge run's memory."""
+    found: dict[str, str] = {}
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"no such file or folder: {given}")
         if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                # One display prefix per folder: relpath for every file is most of the walk.
-                shown_root = display(Path(root).absolute())
-                prefix = "" if shown_root == "." else shown_root.rstrip("/") + "/"
-                for name in sorted(files):
-                    if not name.lower().endswith(COPY_SUFFIXES):
-                        continue
-                    candidate = os.path.join(root, name)
-                    if not os.path.islink(candidate) and not _own_report(candidate):
-                        found.setdefault(prefix + name, Path(candidate))
+            shown = display(path.absolute())
+            _walk(str(path), "" if shown == "." else shown.rstrip("/") + "/", found)
         else:
-            found.setdefault(display(path.absolute()), path)
+            found.setdefault(display(path.absolute()), given)
     return [(found[key], key) for key in sorted(found)]
+
+
+def _walk(top: str, prefix: str, found: dict[str, str]) -> None:
+    """Copy files under `top`, keyed by display path (`prefix` + the path below top). Links
+    are not followed and only regular files count (a FIFO would block the reader)."""
+    stack = [(top, prefix)]
+    while stack:
+        folder, shown = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # unreadable folder: skipped, as os.walk does
+        for entry in entries:
+            name = entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in SKIP_DIRS and not name.startswith("."):
+                        stack.append((entry.path, f"{shown}{name}/"))
+                elif (entry.is_file(follow_symlinks=False) and name.lower().endswith(COPY_SUFFIXES)
+                      and not _own_report(entry.path)):
+                    found.setdefault(shown + name, entry.path)
+            except OSError:
+                continue
 
 
 def _own_report(path: str) -> bool:
@@ -172,7 +110,6 @@ class Checker:
         self.options = options
         self._policies: dict[str | None, Policy] = {}
         self.campaigns = CampaignIndex(loaded)
-        self._results_cache: ResultCache | None = None
 
     def policy(self, channel: str | None) -> Policy:
         if channel not in self._policies:
@@ -188,57 +125,42 @@ class Checker:
 
         return channel_for(relative, self.loaded.guide.files)
 
-    def check_file(self, path: Path, shown: str) -> FileResult:
+    def read(self, path: Path | str, shown: str) -> bytes | FileResult:
+        """A file's bytes, or the result that says why it cannot be checked."""
         from brandlint.documents import kind_of
 
-        kind = kind_of(path.name)
-        if kind is None:
+        if kind_of(os.path.basename(path)) is None:
             return FileResult(shown, error=InputError(
                 shown, f"not a file type brandlint checks ({', '.join(COPY_SUFFIXES)})"))
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as handle:
+                return handle.read()
         except PermissionError:
             return FileResult(shown, error=InputError(shown, "cannot read the file: permission denied"))
         except IsADirectoryError:
             return FileResult(shown, error=InputError(shown, "is a folder"))
         except OSError as exc:
             return FileResult(shown, error=InputError(shown, f"cannot read the file: {exc.strerror}"))
-        cache = self._cache()
-        if cache is None:
-            return self.check_bytes(path, shown, raw)[0]
-        cached = cache.get(shown, self.options.channel, raw)
-        if cached is not None:
-            return cached
-        from brandlint.cache import DAMAGED
 
-        damaged = cache.damaged
-        result, _ = self.check_bytes(path, shown, raw)
-        note = cache.put(shown, self.options.channel, raw, result)
-        # Said after storing, so a cache note never becomes part of a cached result.
-        for said in (note, DAMAGED.format(folder=cache.folder.as_posix()) if damaged else None):
-            if said and said not in result.notes:
-                result.notes = sorted([*result.notes, said])
-        return result
+    def check_file(self, path: Path | str, shown: str) -> FileResult:
+        return self.checked(path, shown)[0]
 
-    def _cache(self) -> ResultCache | None:
-        if not self.options.use_cache:
-            return None
-        if self._results_cache is None:
-            from brandlint.cache import ResultCache
+    def checked(self, path: Path | str, shown: str) -> tuple[FileResult, bytes | None, tuple | None]:
+        """The file's result, the digest of the content it was found in and the file's stat
+        signature taken before reading (None, None when there is nothing to remember)."""
+        signature = None
+        if self.options.use_cache:
+            from brandlint.cache import stat_signature
 
-            self._results_cache = ResultCache(self.options.cache_dir, self.loaded.fingerprint)
-        return self._results_cache
+            with contextlib.suppress(OSError):  # read() says why
+                signature = stat_signature(path)[1]
+        raw = self.read(path, shown)
+        if isinstance(raw, FileResult):
+            return raw, None, None
+        from brandlint.cache import content_digest
 
-    def cached(self, path: Path, shown: str) -> FileResult | None:
-        """The stored result for a file whose content has not changed, if there is one."""
-        cache = self._cache()
-        if cache is None:
-            return None
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return None  # check_file reports it
-        return cache.get(shown, self.options.channel, raw)
+        digest = content_digest(raw) if self.options.use_cache else None
+        return self.check_bytes(Path(path), shown, raw)[0], digest, signature
 
     def check_bytes(self, path: Path, shown: str, raw: bytes, binding: Binding | None = None,
                     channel: str | None = None) -> tuple[FileResult, object | None]:
@@ -326,24 +248,9 @@ class Checker:
 _WORKER: Checker | None = None
 
 
-def _work(item: tuple[Path, str]) -> FileResult:
+def _work(item: tuple[str, str]) -> tuple[FileResult, bytes | None, tuple | None]:
     assert _WORKER is not None
-    return _WORKER.check_file(*item)
-
-
-def _compact(result: FileResult) -> FileResult:
-    """Share the strings findings repeat (rule ids, messages, matched text) across files: a
-    result that came from a worker holds copies of its own, which add up on a huge run."""
-    from sys import intern
-
-    for finding in result.findings:
-        finding.path = result.path
-        finding.rule = intern(finding.rule)
-        finding.message = intern(finding.message)
-        finding.match = intern(finding.match)
-        if finding.channel is not None:
-            finding.channel = intern(finding.channel)
-    return result
+    return _WORKER.checked(*item)
 
 
 def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
@@ -351,24 +258,30 @@ def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
     files = [item for item in discover(paths) if in_shard(item[1], options.shard)]
     checker = Checker(loaded, options)
     jobs = options.jobs or os.cpu_count() or 1
-    results: list[FileResult] = []
+    result = RunResult(guide=loaded)
+    cache = None
     pending = files
     if options.use_cache:
-        # Unchanged files are answered here; only the others go to the workers.
-        pending = []
-        for item in files:
-            hit = checker.cached(*item)
-            if hit is None:
-                pending.append(item)
-            else:
-                results.append(hit)
-                if progress:
-                    progress(len(results), len(files))
+        from brandlint.cache import DAMAGED, ResultCache
+
+        cache = ResultCache(options.cache_dir, loaded.fingerprint, options.channel)
+        if not cache.empty:
+            # Unchanged files are answered here; only the others go to the workers.
+            pending = []
+            for item, packed in cache.unchanged_many(files):
+                if packed is not None:
+                    try:
+                        result.add_packed(packed)
+                    except (ValueError, TypeError, IndexError, KeyError):
+                        cache.forget(item[1])
+                        packed = None
+                if packed is None:
+                    pending.append(item)
+                elif progress:
+                    progress(len(result.files), len(files))
+            pending.sort(key=lambda item: item[1])  # workers answer in path order
     if jobs <= 1 or len(pending) < SERIAL_BELOW:
-        for item in pending:
-            results.append(checker.check_file(*item))
-            if progress:
-                progress(len(results), len(files))
+        _gather(result, (checker.checked(*item) for item in pending), cache, len(files), progress)
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -378,10 +291,25 @@ def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             chunk = max(1, min(64, len(pending) // (jobs * 8)))
-            for result in pool.map(_work, pending, chunksize=chunk):
-                results.append(_compact(result))
-                if progress:
-                    progress(len(results), len(files))
+            # Results come back in path order and are packed as they arrive.
+            _gather(result, pool.map(_work, pending, chunksize=chunk), cache, len(files), progress)
         _WORKER = None
-    results.sort(key=lambda r: r.path)
-    return RunResult(results, guide=loaded)
+    if cache is not None:
+        note = cache.flush()
+        for said in (note, DAMAGED.format(folder=cache.folder.as_posix()) if cache.damaged else None):
+            if said:
+                result.note(said)
+    return result
+
+
+def _gather(result: RunResult, fresh: Iterable[tuple[FileResult, bytes | None, tuple | None]],
+            cache: ResultCache | None, total: int, progress: Callable[[int, int], None] | None) -> None:
+    from brandlint.results import pack
+
+    for file_result, digest, signature in fresh:
+        packed = pack(file_result)
+        result.add_packed(packed)
+        if cache is not None and digest is not None:
+            cache.put(file_result.path, digest, signature, packed)
+        if progress:
+            progress(len(result.files), total)

@@ -20,7 +20,10 @@ class Severity(IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]
+
+
+_LABELS = {severity: severity.name.lower() for severity in Severity}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +65,9 @@ class Finding:
         return (self.path, self.line, self.column, self.rule, -int(self.severity), self.message)
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "rule": self.rule,
-            "severity": self.severity.label,
-            "channel": self.channel,
-            "message": self.message,
-            "match": self.match,
-        }
-        if self.fix is not None:
-            data["fix"] = {"replacement": self.fix.replacement}
-        if self.template is not None:
-            data["template"] = self.template
-        return data
+        return finding_json(self.path, self.line, self.column, self.end_line, self.end_column, self.rule,
+                            self.severity.label, self.channel, self.message, self.match,
+                            None if self.fix is None else self.fix.replacement, self.template)
 
     @classmethod
     def from_json(cls, data: dict[str, Any], start: int, end: int, document_level: bool) -> Finding:
@@ -100,6 +89,29 @@ class Finding:
             document_level=document_level,
             template=data.get("template"),
         )
+
+
+def finding_json(path: str, line: int, column: int, end_line: int, end_column: int, rule: str, severity: str,
+                 channel: str | None, message: str, match: str, fix: str | None, template: str | None
+                 ) -> dict[str, Any]:
+    """A finding as --format json writes it (SPEC §3), keys in this order."""
+    data: dict[str, Any] = {
+        "path": path,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "rule": rule,
+        "severity": severity,
+        "channel": channel,
+        "message": message,
+        "match": match,
+    }
+    if fix is not None:
+        data["fix"] = {"replacement": fix}
+    if template is not None:
+        data["template"] = template
+    return data
 
 
 @dataclass(frozen=True, slots=True)

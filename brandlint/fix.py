@@ -88,7 +88,7 @@ def fix_paths(loaded: LoadedGuide, paths: list[str], options: Options) -> FixOut
     for path, shown in discover(paths):
         if not in_shard(shown, options.shard):
             continue
-        outcome.result.files.append(_fix_file(checker, path, shown, outcome))
+        outcome.result.add(_fix_file(checker, Path(path), shown, outcome))
     return outcome
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,8 @@ def table(name: str, build: Callable[[], Any]) -> Any:
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process
+        with open(temp, "wb") as out:
             out.write(marshal.dumps(value))
         os.replace(temp, path)
     except (OSError, ValueError):

@@ -199,8 +199,10 @@ def test_same_input_same_bytes_across_runs_jobs_and_cache(project):
 def test_damaged_cache_entry_is_ignored_said_once_and_rebuilt(project):
     _many_files(project, 2)
     first = project.run("check", "--format", "json", "copy")
-    for entry in (project.root / ".brandlint_cache").rglob("*.json"):
-        entry.write_text("{not json")
+    entries = list((project.root / ".brandlint_cache").rglob("*.pack"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-3] + b"xyz")
     again = project.run("check", "--format", "json", "copy")
     assert again.stdout == first.stdout
     assert again.stderr.count("damaged entries in the results cache .brandlint_cache were ignored") == 1

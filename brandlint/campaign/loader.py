@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brandlint.campaign.facts import Fact, FactError, parse_fact
 from brandlint.errors import GuideError
 from brandlint.guide.loader import LoadedGuide, _read_yaml_file, display
 from brandlint.guide.yamlsource import YamlSource
 
 if TYPE_CHECKING:
+    from brandlint.campaign.facts import Fact
     from brandlint.campaign.model import Campaign
 
 LOCALES = ("en", "ko")
@@ -34,6 +34,8 @@ class LoadedCampaign:
         return self.campaign.campaign
 
     def facts_for(self, locale: str, overrides: dict[str, Any] | None = None) -> dict[str, Fact]:
+        from brandlint.campaign.facts import parse_fact
+
         facts = dict(self.facts.get(locale) or self.facts.get("en") or {})
         for name, raw in (overrides or {}).items():
             facts[name] = parse_fact(name, _localised(raw, locale), self.year)
@@ -47,7 +49,8 @@ def _localised(raw: Any, locale: str) -> Any:
 
 
 def load_campaign(path: Path, guide: LoadedGuide | None = None) -> LoadedCampaign:
-    from brandlint.campaign.model import Campaign  # pydantic: only when there are campaigns
+    from brandlint.campaign.facts import FactError, parse_fact  # only when there are campaigns
+    from brandlint.campaign.model import Campaign  # pydantic, likewise
     from brandlint.guide.validate import validate
 
     source, _ = _read_yaml_file(path, "campaign file")

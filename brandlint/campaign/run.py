@@ -25,13 +25,13 @@ def render_campaign(campaign_path: Path, out: Path | None, guide_path: Path | No
     variants = render_variants(guide, campaign)  # everything in memory before any write
     written = write_variants(out, campaign, variants)
     checker = Checker(guide, Options(use_cache=False))
-    result = RunResult(guide=guide)
+    checked = []
     for variant, path in zip(variants, written, strict=True):
         binding = Binding(campaign.name, variant.locale, campaign.facts_for(variant.locale, variant.fact_overrides),
                           campaign.year, variant.label, line_map=variant.line_map)
         file_result, _ = checker.check_bytes(path, display(path), path.read_bytes(), binding=binding,
                                              channel=variant.channel)
-        result.files.append(file_result)
-    result.files.sort(key=lambda r: r.path)
+        checked.append(file_result)
+    result = RunResult(sorted(checked, key=lambda r: r.path), guide=guide)
     result.out = out
     return result

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from brandlint.campaign import facts as F
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
+
+if TYPE_CHECKING:
+    from brandlint.campaign import facts as F
 
 STATED, OMITTED, CONTRADICTED = "stated", "omitted", "contradicted"
 EXAMPLE_CAMPAIGN = (("campaign.yaml", "campaign: spring-launch\nchannels: [x]\nfacts:\n  discount: 20%\n"
@@ -64,6 +67,8 @@ class Binding:
 
 def _mentions(ctx: Context, kind: str, year: int | None) -> list[tuple[F.Mention, int, int]]:
     """Values of a kind in the document, with their text spans (start, end)."""
+    from brandlint.campaign import facts as F
+
     found = []
     if kind == F.URL:
         for link in ctx.doc.links:
@@ -87,6 +92,8 @@ def check(ctx: Context) -> None:
     binding: Binding | None = ctx.campaign
     if binding is None or not ctx.doc.is_copy:
         return
+    from brandlint.campaign import facts as F  # its patterns compile on import: only for campaign files
+
     by_kind: dict[str, list[F.Fact]] = {}
     for fact in binding.facts.values():
         by_kind.setdefault(fact.kind, []).append(fact)

@@ -228,16 +228,30 @@ def _with_includes(loaded: LoadedGuide, named: list[LoadedPack]) -> list[LoadedP
     return [pack for pack in loaded.packs.values() if id(pack) in chosen]
 
 
-def _check_rule_settings(loaded: LoadedGuide) -> None:
-    from brandlint.checks.registry import builtin_rule_ids
+def _builtin_rule_ids() -> list[str]:
+    """Every built-in rule id; remembered per version of brandlint's code, because listing
+    them imports every check (which a run answered from the results cache never needs)."""
+    from brandlint.resources import code_stamp
+    from brandlint.usercache import table
 
-    known = set(builtin_rule_ids())
-    for pack in loaded.packs.values():
-        known.update(f"{pack.name}.{rule}" for rule in pack.pack.rules)
-    families = {rule.split(".")[0] for rule in known}
+    def build() -> list[str]:
+        from brandlint.checks.registry import builtin_rule_ids
+
+        return builtin_rule_ids()
+
+    return table(f"rule-ids/{code_stamp()}", build)
+
+
+def _check_rule_settings(loaded: LoadedGuide) -> None:
     settings = [(("rules", key), key) for key in loaded.guide.rules]
     for channel_name, channel in loaded.guide.channels.items():
         settings += [(("channels", channel_name, "rules", key), key) for key in channel.rules]
+    if not settings:
+        return
+    known = set(_builtin_rule_ids())
+    for pack in loaded.packs.values():
+        known.update(f"{pack.name}.{rule}" for rule in pack.pack.rules)
+    families = {rule.split(".")[0] for rule in known}
     for path, key in settings:
         if key not in known and key not in families:
             hint = difflib.get_close_matches(key, sorted(known | families), n=1)

@@ -17,8 +17,8 @@ def render_json(result: RunResult) -> Iterator[str]:
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     yield '{\n  "findings": ['
     separator = "\n"
-    for finding in result.iter_findings():
-        yield separator + "    " + dumps(finding.to_json())
+    for finding in result.iter_json():
+        yield separator + "    " + dumps(finding)
         separator = ",\n"
     yield ("\n  ]" if separator != "\n" else "]") + ',\n  "summary": ' + dumps(summary(result))
     campaigns = result.campaigns()

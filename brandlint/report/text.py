@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from brandlint.engine import RunResult
 from brandlint.findings import Severity
 
@@ -11,24 +13,23 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGES
 MARKS = {"stated": "stated", "omitted": "omitted", "contradicted": "CONTRADICTED"}
 
 
-def render_text(result: RunResult, color: bool = False, matrix: bool = True) -> str:
-    lines = []
-    for finding in result.findings:
+def render_text(result: RunResult, color: bool = False, matrix: bool = True) -> Iterator[str]:
+    """One line per finding, written as the findings are read back (never joined whole)."""
+    escape = None
+    if color:
+        from rich.markup import escape
+    for finding in result.iter_findings():
         where = f"{finding.path}:{finding.line}:{finding.column}"
         level = finding.severity.label
         message = finding.message + (f" (template {finding.template})" if finding.template else "")
-        if color:
-            from rich.markup import escape
-
-            lines.append(f"[bold]{escape(where)}[/] [{STYLE[finding.severity]}]{level}[/] "
-                         f"[dim]{finding.rule}[/] {escape(message)}")
+        if escape is not None:
+            yield (f"[bold]{escape(where)}[/] [{STYLE[finding.severity]}]{level}[/] "
+                   f"[dim]{finding.rule}[/] {escape(message)}\n")
         else:
-            lines.append(f"{where} {level} {finding.rule} {message}")
+            yield f"{where} {level} {finding.rule} {message}\n"
     if matrix:
         for campaign in result.campaigns():
-            lines.append("")
-            lines.extend(campaign_matrix(campaign))
-    return "\n".join(lines) + ("\n" if lines else "")
+            yield "\n" + "".join(line + "\n" for line in campaign_matrix(campaign))
 
 
 def campaign_matrix(campaign: dict) -> list[str]:
@@ -55,7 +56,7 @@ def summary_line(result: RunResult) -> str:
     text = (f"{plural(files, 'file')} checked: {plural(counts[Severity.ERROR], 'error')}, "
             f"{plural(counts[Severity.WARNING], 'warning')}, "
             f"{plural(counts[Severity.SUGGESTION], 'suggestion')}")
-    fixable = sum(1 for finding in result.findings if finding.fix is not None)
+    fixable = result.fixable
     if fixable:
         text += f" ({fixable} fixable with `brandlint fix`)"
     return text
