@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -118,6 +117,12 @@ def _parse_cached(text: str, shown: str) -> YamlSource:
     return parsed[0] if parsed else YamlSource(shown, data, values, keys)
 
 
+def _close_matches(word: str, options: list[str], n: int = 1) -> list[str]:
+    import difflib  # only when there is a mistake to name
+
+    return difflib.get_close_matches(word, options, n=n)
+
+
 def load_guide(path: Path) -> LoadedGuide:
     path = path.resolve() if path.exists() else path
     source, raw = _read_yaml_file(path, "guideline")
@@ -143,7 +148,7 @@ def _check_references(loaded: LoadedGuide) -> None:
     channels = sorted(guide.channels)
     for glob, channel in guide.files.items():
         if channel not in guide.channels:
-            hint = difflib.get_close_matches(channel, channels, n=1)
+            hint = _close_matches(channel, channels, n=1)
             text = f"files: `{glob}` maps to unknown channel `{channel}`"
             text += f"; did you mean `{hint[0]}`?" if hint else ""
             text += f" (channels: {', '.join(channels)})" if channels else " (no channels are defined)"
@@ -164,7 +169,7 @@ def _check_references(loaded: LoadedGuide) -> None:
                                ("logos", name, "file"))
         for index, colour in enumerate(logo.on):
             if colour not in guide.colors.palette:
-                hint = difflib.get_close_matches(colour, list(guide.colors.palette), n=1)
+                hint = _close_matches(colour, list(guide.colors.palette), n=1)
                 text = f"logos.{name}.on: `{colour}` is not a palette colour"
                 text += f"; did you mean `{hint[0]}`?" if hint else ""
                 raise source.error(text, ("logos", name, "on", index))
@@ -189,7 +194,7 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
     else:
         builtins = builtin_packs()
         if name not in builtins:
-            hint = difflib.get_close_matches(name, list(builtins), n=1)
+            hint = _close_matches(name, list(builtins), n=1)
             text = f"unknown rule pack `{name}`"
             text += f"; did you mean `{hint[0]}`?" if hint else ""
             text += f" (built-in packs: {', '.join(builtins)}; or give a path to a YAML pack)"
@@ -254,7 +259,7 @@ def _check_rule_settings(loaded: LoadedGuide) -> None:
     families = {rule.split(".")[0] for rule in known}
     for path, key in settings:
         if key not in known and key not in families:
-            hint = difflib.get_close_matches(key, sorted(known | families), n=1)
+            hint = _close_matches(key, sorted(known | families), n=1)
             text = f"unknown rule `{key}`"
             text += f"; did you mean `{hint[0]}`?" if hint else " (see `brandlint rules`)"
             raise loaded.source.error(text, path, prefer_key=True)

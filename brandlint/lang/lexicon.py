@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from importlib.util import find_spec
@@ -84,6 +83,8 @@ def _connection() -> sqlite3.Connection:
 
 def _on_disk(path: Path, repair: bool = True) -> sqlite3.Connection:
     if not path.is_file():
+        import tempfile
+
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         os.close(handle)
