@@ -60,7 +60,8 @@ class ResultCache:
         scope = hashlib.sha256(f"{fingerprint}\0{channel or ''}".encode()).hexdigest()[:24]
         self.scope = folder / scope
         self.damaged = False  # some bucket could not be read (said once, then rewritten)
-        self._buckets: dict[int, dict[str, tuple]] = {}  # display path -> (digest, packed, signature)
+        # Per bucket: display path -> (content digest, marshalled packed result, stat signature)
+        self._buckets: dict[int, dict[str, tuple]] = {}
         self._changed: set[int] = set()
         self._seen: set[str] = set()
         self._empty = not self.scope.is_dir()
@@ -119,13 +120,13 @@ class ResultCache:
         entry = bucket.get(shown)
         if not isinstance(entry, tuple) or len(entry) != 3:
             return None
-        digest, packed, recorded = entry
+        digest, blob, recorded = entry
         try:
             now = stat_signature(path)
         except OSError:
             return None  # gone or unreadable: checking it says why
         if recorded is not None and recorded == now[0]:
-            return packed
+            return self._opened(shown, blob)
         try:
             with open(path, "rb") as handle:
                 raw = handle.read()
@@ -134,8 +135,18 @@ class ResultCache:
         if content_digest(raw) != digest:
             return None
         if now[1] is not None:  # same content, new times (touched, checked out again): remember them
-            bucket[shown] = (digest, packed, now[1])
+            bucket[shown] = (digest, blob, now[1])
             self._changed.add(index)
+        return self._opened(shown, blob)
+
+    def _opened(self, shown: str, blob: object) -> tuple | None:
+        try:
+            packed = marshal.loads(blob)  # type: ignore[arg-type]
+        except (ValueError, EOFError, TypeError):
+            packed = None
+        if not isinstance(packed, tuple):
+            self.forget(shown)
+            return None
         return packed
 
     def forget(self, shown: str) -> None:
@@ -148,7 +159,8 @@ class ResultCache:
         """Remember a packed result (see results.pack) for the content with this digest."""
         self._seen.add(shown)
         index = _bucket_of(shown)
-        self._bucket(index)[shown] = (digest, packed, signature)
+        # Kept as bytes: a bucket holds thousands of entries, and most are never opened.
+        self._bucket(index)[shown] = (digest, marshal.dumps(packed), signature)
         self._changed.add(index)
 
     def flush(self) -> str | None:

@@ -81,7 +81,7 @@ class ResultStore:
     Results added in path order form one sorted run; one that comes out of order (the cached
     files answered before the fresh ones) starts another, and reading merges the runs."""
 
-    CHUNK = 256
+    CHUNK = 32  # small: reading merges one open chunk per sorted run (64 after a cached run)
 
     def __init__(self) -> None:
         self._runs: list[tuple[list[bytes], list[tuple]]] = []  # (sealed chunks, open tail) per run
