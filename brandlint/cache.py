@@ -30,7 +30,7 @@ BUCKETS = 64
 MAGIC = b"brandlint-cache-1\n"
 RACY_NS = 2_000_000_000  # two seconds: coarser than any file system's time stamps
 KEEP_SCOPES = 4  # guideline versions whose results are kept side by side (switching branches)
-UNWRITABLE = "the results cache {folder} cannot be written ({reason}); files were checked without it"
+UNWRITABLE = "the results cache {folder} cannot be written ({reason}); this run's results are not kept"
 DAMAGED = "damaged entries in the results cache {folder} were ignored; those files were checked again"
 
 
@@ -57,14 +57,22 @@ def _bucket_of(path: str) -> int:
 class ResultCache:
     def __init__(self, folder: Path, fingerprint: str, channel: str | None = None) -> None:
         self.folder = folder
-        scope = hashlib.sha256(f"{fingerprint}\0{channel or ''}".encode()).hexdigest()[:24]
-        self.scope = folder / scope
+        # One folder per guideline version, one inside it per --channel and environment (a
+        # LanguageTool server decides whether grammar findings exist at all).
+        from brandlint.environment import AFFECTING_RESULTS
+
+        self.version = folder / hashlib.sha256(fingerprint.encode()).hexdigest()[:24]
+        setting = "\0".join([channel or "", *(os.environ.get(name) or "" for name in AFFECTING_RESULTS)])
+        self.scope = self.version / hashlib.sha256(setting.encode()).hexdigest()[:16]
         self.damaged = False  # some bucket could not be read (said once, then rewritten)
         # Per bucket: display path -> (content digest, marshalled packed result, stat signature)
         self._buckets: dict[int, dict[str, tuple]] = {}
         self._changed: set[int] = set()
         self._seen: set[str] = set()
         self._empty = not self.scope.is_dir()
+        if not self._empty:
+            with contextlib.suppress(OSError):  # recently used: the last to be pruned
+                os.utime(self.version)
 
     @property
     def empty(self) -> bool:
@@ -90,7 +98,8 @@ class ResultCache:
             bucket = marshal.loads(zlib.decompress(payload))
         except (ValueError, EOFError, TypeError, zlib.error):
             return self._damaged(index)
-        if not isinstance(bucket, dict):
+        if not isinstance(bucket, dict) or not all(
+                type(path) is str and type(entry) is tuple and len(entry) == 3 for path, entry in bucket.items()):
             return self._damaged(index)
         return bucket
 
@@ -171,6 +180,7 @@ class ResultCache:
             self.scope.mkdir(parents=True, exist_ok=True)
             if self._empty:
                 self._prepare_folder()
+                self._empty = False
             for index in sorted(self._changed):
                 bucket = self._buckets.get(index, {})
                 # Files that are gone leave with the bucket's next write.
@@ -191,25 +201,33 @@ class ResultCache:
                                             "# brandlint's results cache: https://bford.info/cachedir/\n")):
             if not (self.folder / name).exists():
                 _write_atomically(self.folder / name, text.encode())
-        scopes, retired = [], []
-        for entry in os.scandir(self.folder):
-            if not entry.is_dir(follow_symlinks=False) or entry.path == str(self.scope) or \
-                    not all(c in "0123456789abcdef" for c in entry.name):
-                continue  # only folders brandlint made
-            if len(entry.name) == 24:
-                scopes.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
-            elif len(entry.name) == 2:
-                retired.append(entry.path)  # the one-file-per-entry layout of brandlint 0.1
+        with contextlib.suppress(OSError):  # pruning is housekeeping: never a reason to fail
+            self._prune()
+
+    def _prune(self) -> None:
+        versions, retired = [], []
+        with os.scandir(self.folder) as listing:
+            for entry in listing:
+                if not entry.is_dir(follow_symlinks=False) or entry.path == str(self.version) or \
+                        not all(c in "0123456789abcdef" for c in entry.name):
+                    continue  # only folders brandlint made
+                if len(entry.name) == 24:
+                    with contextlib.suppress(OSError):  # another run may remove it first
+                        versions.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+                elif len(entry.name) == 2:
+                    retired.append(entry.path)  # the one-file-per-entry layout of brandlint 0.1
         import shutil
 
-        for path in retired + [path for _, path in sorted(scopes, reverse=True)[KEEP_SCOPES - 1:]]:
+        for path in retired + [path for _, path in sorted(versions, reverse=True)[KEEP_SCOPES - 1:]]:
             shutil.rmtree(path, ignore_errors=True)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    temp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    import tempfile  # only when something is written
+
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
-        with open(temp, "wb") as out:
+        with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temp, target)
     except BaseException:

@@ -50,19 +50,21 @@ def discover(paths: Iterable[str]) -> list[tuple[str, str]]:
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"no such file or folder: {given}")
         if path.is_dir():
-            shown = display(path.absolute())
-            _walk(str(path), "" if shown == "." else shown.rstrip("/") + "/", found)
+            _walk(str(path), found)
         else:
             found.setdefault(display(path.absolute()), given)
     return [(found[key], key) for key in sorted(found)]
 
 
-def _walk(top: str, prefix: str, found: dict[str, str]) -> None:
-    """Copy files under `top`, keyed by display path (`prefix` + the path below top). Links
-    are not followed and only regular files count (a FIFO would block the reader)."""
-    stack = [(top, prefix)]
+def _walk(top: str, found: dict[str, str]) -> None:
+    """Copy files under `top`, keyed by display path. Links are not followed and only
+    regular files count (a FIFO would block the reader)."""
+    stack = [top]
     while stack:
-        folder, shown = stack.pop()
+        folder = stack.pop()
+        # One display prefix per folder (relpath per file would be most of the walk).
+        shown = display(Path(folder).absolute())
+        prefix = "" if shown == "." else shown.rstrip("/") + "/"
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
@@ -73,10 +75,10 @@ def _walk(top: str, prefix: str, found: dict[str, str]) -> None:
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if name not in SKIP_DIRS and not name.startswith("."):
-                        stack.append((entry.path, f"{shown}{name}/"))
+                        stack.append(entry.path)
                 elif (entry.is_file(follow_symlinks=False) and name.lower().endswith(COPY_SUFFIXES)
                       and not _own_report(entry.path)):
-                    found.setdefault(shown + name, entry.path)
+                    found.setdefault(prefix + name, entry.path)
             except OSError:
                 continue
 
@@ -309,7 +311,9 @@ def _gather(result: RunResult, fresh: Iterable[tuple[FileResult, bytes | None, t
     for file_result, digest, signature in fresh:
         packed = pack(file_result)
         result.add_packed(packed)
-        if cache is not None and digest is not None:
+        # A result that says a check could not run (no LanguageTool server, no Korean
+        # analyser) is not remembered: the next run tries again.
+        if cache is not None and digest is not None and not file_result.notes:
             cache.put(file_result.path, digest, signature, packed)
         if progress:
             progress(len(result.files), total)

@@ -75,6 +75,26 @@ def unpack(packed: tuple) -> FileResult:
         facts=dict(facts), score=score)
 
 
+def _check_shape(packed: object) -> None:
+    """Raise ValueError unless `packed` is shaped as `pack` makes it (a cache entry that
+    passed its checksum but not this is treated as damaged)."""
+    def strings(values: object) -> bool:
+        return type(values) is tuple and all(type(value) is str for value in values)
+
+    ok = type(packed) is tuple and len(packed) == 10
+    if ok:
+        path, findings, error, channel, campaign, notes, locale, variant, facts, score = packed  # type: ignore[misc]
+        ok = (type(path) is str and type(findings) is tuple
+              and all(type(f) is tuple and len(f) == 15 and type(f[1]) is int and f[1] in SEVERITIES
+                      and strings((f[0], f[2], f[9])) for f in findings)
+              and (error is None or (type(error) is tuple and len(error) == 4))
+              and all(value is None or type(value) is str for value in (channel, campaign, locale, variant))
+              and strings(notes) and type(facts) is tuple and all(type(p) is tuple and len(p) == 2 for p in facts)
+              and (score is None or type(score) in (int, float)))
+    if not ok:
+        raise ValueError("not a packed file result")
+
+
 class ResultStore:
     """File results packed in zlib'd marshal chunks, read back in path order.
 
@@ -146,6 +166,7 @@ class RunResult:
     def add_packed(self, packed: tuple) -> None:
         """Add a result as `pack` makes it (the results cache hands them over unopened). A
         malformed one raises before anything is counted."""
+        _check_shape(packed)
         _, findings, error, channel, campaign, notes, _, _, _, score = packed
         severities = [SEVERITIES[finding[1]] for finding in findings]
         fixable = sum(finding[11] is not None for finding in findings)

@@ -135,3 +135,59 @@ def test_damaged_bucket_is_ignored(tmp_path):
     again = ResultCache(tmp_path / "cache", "fingerprint")
     assert again.unchanged(str(tmp_path / "a.md"), "a.md") is None
     assert again.damaged
+
+
+def test_each_channel_keeps_its_own_results_side_by_side(project):
+    """Switching --channel (or the grammar server) never evicts another setting's results."""
+    project.guide("terms:\n  - avoid: [cheap]\n    level: error\nchannels:\n"
+                  + "".join(f"  c{index}: {{}}\n" for index in range(6)))
+    project.write("a.md", "LumenTea is cheap.\n")
+    for channel in [None, *(f"c{index}" for index in range(6))]:
+        assert project.run("check", *(["--channel", channel] if channel else []), "a.md").exit_code == 1
+    (version,) = [p for p in (project.root / ".brandlint_cache").iterdir() if p.is_dir()]
+    assert len([p for p in version.iterdir() if p.is_dir()]) == 7
+
+
+def test_environment_that_changes_findings_is_part_of_the_key(project, languagetool, monkeypatch):
+    project.guide()
+    project.write("a.md", "We has tea.\n")
+    url = os.environ["BRANDLINT_LANGUAGETOOL_URL"]
+    monkeypatch.delenv("BRANDLINT_LANGUAGETOOL_URL")
+    without = json.loads(_cached_json(project, "a.md"))
+    assert not any(f["rule"].startswith("grammar") for f in without["findings"])
+    monkeypatch.setenv("BRANDLINT_LANGUAGETOOL_URL", url)
+    with_server = json.loads(_cached_json(project, "a.md"))
+    assert [f["match"] for f in with_server["findings"] if f["rule"].startswith("grammar")] == ["We has"]
+
+
+def test_a_result_from_a_run_that_could_not_check_everything_is_not_kept(project, languagetool, monkeypatch):
+    """The LanguageTool server was down: the next run, with it up, must ask it."""
+    import http.server
+    import threading
+
+    monkeypatch.delenv("BRANDLINT_LANGUAGETOOL_URL", raising=False)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), languagetool)
+    port = server.server_address[1]
+    server.server_close()  # down for the first run
+    project.guide(f"grammar:\n  server: http://127.0.0.1:{port}/\n")
+    project.write("a.md", "We has tea.\n")
+    first = project.run("check", "--format", "json", "a.md")
+    assert "did not answer" in first.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), languagetool)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        second = json.loads(_cached_json(project, "a.md"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [f["match"] for f in second["findings"] if f["rule"].startswith("grammar")] == ["We has"]
+
+
+def test_checking_a_parent_folder_names_files_as_before(project, monkeypatch):
+    """From a sub-folder, `brandlint check .. docs` names each file once, relative to here."""
+    project.guide()
+    project.write("site/docs/a.md", "LumenTea is cheap.\n")
+    monkeypatch.chdir(project.root / "site")
+    data = json.loads(project.run("check", "--format", "json", "--no-cache", "..", "docs").stdout)
+    assert sorted({f["path"] for f in data["findings"]}) == ["docs/a.md"]
+    assert data["summary"]["files"] == 1

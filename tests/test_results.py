@@ -73,3 +73,20 @@ def test_a_fifo_among_the_files_does_not_block_the_run(project):
                                 "copy"], cwd=project.root, capture_output=True, text=True, timeout=60, check=False)
     assert completed.returncode == 1, completed.stderr
     assert {f["path"] for f in json.loads(completed.stdout)["findings"]} == {"copy/a.md"}
+
+
+def test_a_malformed_packed_result_is_refused_before_anything_is_counted():
+    run = RunResult([_result("a.md")])
+    good = pack(_result("b.md"))
+    broken = [good[:9], (*good[:1], ((*good[1][0][:14],),), *good[2:]), (*good[:5], ("note", 3), *good[6:]),
+              (*good[:1], ((*good[1][0][:1], 9, *good[1][0][2:]),), *good[2:])]
+    for bad in broken:
+        try:
+            run.add_packed(bad)
+        except ValueError:
+            pass
+        else:
+            raise AssertionError(f"accepted {bad!r}")
+    assert len(run.files) == 1 and run.counts()[Severity.ERROR] == 1 and run.notes == []
+    run.add_packed(good)
+    assert len(run.files) == 2 and run.counts()[Severity.ERROR] == 2

@@ -13,9 +13,8 @@ from typing import Any
 
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.documents.base import SEPARATOR
+from brandlint.environment import LANGUAGETOOL_URL as ENV_URL
 from brandlint.findings import Severity
-
-ENV_URL = "BRANDLINT_LANGUAGETOOL_URL"
 
 LANGUAGETOOL = Rule(
     id="grammar.languagetool",
