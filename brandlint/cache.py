@@ -1,9 +1,11 @@
 """Results cache in `.brandlint_cache/`, keyed by file content, path, guideline and version.
 
-    .brandlint_cache/<scope>/<bucket>.pack
+    .brandlint_cache/<version>/<setting>/<bucket>.pack
 
-The scope is the guideline's fingerprint (which covers brandlint's version, its code and its
-rules) and the --channel given; a run under another guideline or version never sees it. A
+The version folder is the guideline's fingerprint (which covers brandlint's version, its code
+and rules, the packs and the campaigns); the setting folder is the --channel given and the
+environment that changes findings (environment.AFFECTING_RESULTS). A run under another
+guideline, version or setting never sees it; the newest KEEP_SCOPES versions are kept. A
 path belongs to one of BUCKETS buckets by a hash of its name; a bucket maps each path to the
 digest of the content it was checked with and the packed result. A run reads the buckets its
 files fall in and writes back the ones that changed, so a full run touches a few dozen files
@@ -195,7 +197,8 @@ class ResultCache:
         return None
 
     def _prepare_folder(self) -> None:
-        """A new scope: mark the folder as a cache, and drop the oldest scopes beyond KEEP_SCOPES."""
+        """A new scope: mark the folder as a cache, and drop the oldest guideline versions
+        beyond KEEP_SCOPES."""
         for name, text in ((".gitignore", "# brandlint's results cache\n*\n"),
                            ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
                                             "# brandlint's results cache: https://bford.info/cachedir/\n")):
