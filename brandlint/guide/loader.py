@@ -139,6 +139,8 @@ def load_guide(path: Path) -> LoadedGuide:
 
     for campaign in campaign_files(loaded):  # their facts decide consistency findings
         digest.update(str(campaign).encode() + campaign.read_bytes())
+    for name, logo in sorted(loaded.guide.logos.items()):  # a new logo file changes logo findings
+        digest.update(name.encode() + b"\0" + (loaded.root / logo.file).read_bytes())
     loaded.fingerprint = digest.hexdigest()
     return loaded
 

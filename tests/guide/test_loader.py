@@ -139,3 +139,18 @@ def test_fingerprint_follows_brandlints_own_code(project, monkeypatch):
     assert load_guide(path).fingerprint == before
     monkeypatch.setattr(resources, "code_stamp", lambda: "other-code")
     assert load_guide(path).fingerprint != before
+
+
+def test_fingerprint_follows_the_logo_files(project):
+    """A new logo image changes logo findings: results cached against the old one are not reused."""
+    from PIL import Image
+
+    from brandlint.guide.loader import load_guide
+
+    logo = project.root / "assets" / "logo.png"
+    logo.parent.mkdir()
+    Image.new("RGB", (40, 20), (10, 120, 60)).save(logo)
+    path = project.guide("brand: X\nlogos:\n  primary:\n    file: assets/logo.png\n")
+    before = load_guide(path).fingerprint
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(logo)
+    assert load_guide(path).fingerprint != before
