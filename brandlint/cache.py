@@ -11,7 +11,7 @@ digest of the content it was checked with and the packed result. A run reads the
 files fall in and writes back the ones that changed, so a full run touches a few dozen files
 rather than one per checked file, and a one-file run reads one small bucket.
 
-Only the main process reads and writes buckets. Writes are atomic (temp file + rename): two
+Only the main process reads and writes buckets. Writes are atomic (fix.write_atomically, without fsync): two
 runs sharing the folder never see half a bucket; at worst one run's new entries are lost and
 those files are checked again next time. A bucket that fails its checksum is ignored and
 rewritten.
@@ -178,6 +178,8 @@ class ResultCache:
         """Write the buckets that changed; returns a note for the user when that is not possible."""
         if not self._changed:
             return None
+        from brandlint.fix import write_atomically
+
         try:
             self.scope.mkdir(parents=True, exist_ok=True)
             if self._empty:
@@ -189,8 +191,8 @@ class ResultCache:
                 kept = {path: entry for path, entry in sorted(bucket.items())
                         if path in self._seen or os.path.lexists(path)}
                 payload = zlib.compress(marshal.dumps(kept), 1)
-                _write_atomically(self.scope / f"{index:02x}.pack",
-                                  MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
+                write_atomically(self.scope / f"{index:02x}.pack",
+                                 MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload, durable=False)
         except OSError as exc:  # a read-only checkout, or a file where the folder should be
             return UNWRITABLE.format(folder=self.folder.as_posix(), reason=exc.strerror or type(exc).__name__)
         self._changed.clear()
@@ -199,11 +201,13 @@ class ResultCache:
     def _prepare_folder(self) -> None:
         """A new scope: mark the folder as a cache, and drop the oldest guideline versions
         beyond KEEP_SCOPES."""
+        from brandlint.fix import write_atomically
+
         for name, text in ((".gitignore", "# brandlint's results cache\n*\n"),
                            ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
                                             "# brandlint's results cache: https://bford.info/cachedir/\n")):
             if not (self.folder / name).exists():
-                _write_atomically(self.folder / name, text.encode())
+                write_atomically(self.folder / name, text.encode(), durable=False)
         with contextlib.suppress(OSError):  # pruning is housekeeping: never a reason to fail
             self._prune()
 
@@ -223,17 +227,3 @@ class ResultCache:
 
         for path in retired + [path for _, path in sorted(versions, reverse=True)[KEEP_SCOPES - 1:]]:
             shutil.rmtree(path, ignore_errors=True)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    import tempfile  # only when something is written
-
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise

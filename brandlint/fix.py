@@ -59,8 +59,9 @@ def write_text_atomically(path: Path, text: str | Iterable[str]) -> None:
     write_atomically(path, (piece.encode("utf-8") for piece in pieces))
 
 
-def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
-    """Temp file in the same folder, flushed, then renamed over the original (keeping its mode)."""
+def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
+    """Temp file in the same folder, flushed, then renamed over the original (keeping its mode).
+    `durable=False` skips the fsync: for caches, which may be lost but never torn."""
     if path.exists():
         mode = path.stat().st_mode
     else:
@@ -73,7 +74,8 @@ def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
             for piece in [data] if isinstance(data, bytes) else data:
                 out.write(piece)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.chmod(temp, mode & 0o7777)
         os.replace(temp, path)
     except BaseException:

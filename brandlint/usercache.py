@@ -29,11 +29,10 @@ def table(name: str, build: Callable[[], Any]) -> Any:
         pass
     value = build()
     try:
+        from brandlint.fix import write_atomically
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process
-        with open(temp, "wb") as out:
-            out.write(marshal.dumps(value))
-        os.replace(temp, path)
+        write_atomically(path, marshal.dumps(value), durable=False)
     except (OSError, ValueError):
         pass  # not writable, or not plain data: this process uses what it built
     return value
