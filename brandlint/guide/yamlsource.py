@@ -9,6 +9,7 @@ alias bomb cannot expand into gigabytes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,9 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        duplicate = re.match(r'found duplicate key "(.*?)" with value', problem, re.DOTALL)
+        if duplicate:  # ruamel quotes both whole values, which can run to pages
+            problem = f"duplicate key `{duplicate.group(1)}`: keep one (merge their entries)"
         if mark is not None:
             raise GuideError(f"invalid YAML: {problem}", file, mark.line + 1 + line_offset,
                              mark.column + 1) from None

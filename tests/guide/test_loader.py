@@ -154,3 +154,12 @@ def test_fingerprint_follows_the_logo_files(project):
     before = load_guide(path).fingerprint
     Image.new("RGB", (40, 20), (200, 30, 30)).save(logo)
     assert load_guide(path).fingerprint != before
+
+
+def test_a_key_given_twice_is_named_briefly_at_its_second_line(project):
+    project.write("brand.yaml", "brand: X\nterms:\n  - avoid: [cheap, guaranteed, free]\n    message: long\n"
+                                "terms:\n  - avoid: [cheap]\n")
+    result = project.run("check", ".")
+    assert result.exit_code == 2
+    assert "brand.yaml:5:1: invalid YAML: duplicate key `terms`: keep one" in result.stderr
+    assert "guaranteed" not in result.stderr  # the whole first value is not dumped
