@@ -111,6 +111,7 @@ class Checker:
         self.loaded = loaded
         self.options = options
         self._policies: dict[str | None, Policy] = {}
+        self._root: str | None = None  # the guideline's folder, resolved, with a trailing separator
         self.campaigns = CampaignIndex(loaded)
 
     def policy(self, channel: str | None) -> Policy:
@@ -119,13 +120,16 @@ class Checker:
         return self._policies[channel]
 
     def route(self, path: Path) -> str | None:
-        try:
-            relative = path.resolve().relative_to(self.loaded.root.resolve()).as_posix()
-        except ValueError:
+        if not self.loaded.guide.files:
+            return None
+        if self._root is None:
+            self._root = os.path.join(os.path.realpath(self.loaded.root), "")
+        resolved = os.path.realpath(path)
+        if not resolved.startswith(self._root):
             return None
         from brandlint.routing import channel_for
 
-        return channel_for(relative, self.loaded.guide.files)
+        return channel_for(resolved[len(self._root):], self.loaded.guide.files)
 
     def read(self, path: Path | str, shown: str) -> bytes | FileResult:
         """A file's bytes, or the result that says why it cannot be checked."""

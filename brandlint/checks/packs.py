@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from brandlint.checks.base import Context, Rule
-from brandlint.checks.terms import alternation
+from brandlint.checks.terms import CaselessPhrases, alternation
 from brandlint.documents.base import Block
 from brandlint.findings import Severity
 
@@ -129,8 +129,7 @@ def _prefilter(policy: Any) -> Any:
                 continue
             phrases += list(rule.swap) if rule.type == "substitution" else (
                 [rule.token or ""] if rule.type == "occurrence" else list(rule.tokens))
-    union = alternation(phrases)
-    return re.compile(union, re.IGNORECASE) if union else None
+    return CaselessPhrases(phrases) if any(p.strip() for p in phrases) else None
 
 
 def run_packs(ctx: Context) -> None:

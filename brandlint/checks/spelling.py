@@ -9,7 +9,7 @@ from typing import Any
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
 from brandlint.lang import en
-from brandlint.lang.lexicon import in_dictionary
+from brandlint.lang.lexicon import in_dictionary, prefetch
 
 UNKNOWN = Rule(
     id="spelling.unknown",
@@ -29,6 +29,10 @@ BRITISH = [(r"our$", "or"), (r"ours$", "ors"), (r"our(?=[a-z])", "or"),
            (r"iser$", "izer"), (r"isers$", "izers"), (r"isation$", "ization"), (r"isations$", "izations"),
            (r"isational$", "izational"), (r"yse$", "yze"), (r"tre$", "ter"), (r"tres$", "ters"),
            (r"ogue$", "og"), (r"ogues$", "ogs"), (r"ence$", "ense"), (r"lled$", "led"), (r"lling$", "ling")]
+
+
+# At most this many words are remembered as fine per channel (bounded memory on huge runs).
+_REMEMBERED = 200_000
 
 
 @cache
@@ -77,21 +81,31 @@ def check(ctx: Context) -> None:
     if not blocks:
         return
     accepted = ctx.policy.memo("spelling.accepted", lambda: _accepted(ctx.policy))
+    # Words as written that need no look (never checked, or known): most of a document's
+    # words are, so a block is tested with one set difference before any word-by-word loop.
+    fine: set[str] = ctx.policy.memo("spelling.fine", set)
     for block in blocks:
         prose = block.prose
+        unknown: dict[str, bool] = {}  # word as written -> capitalised
+        shapes = {word: _shape(word) for word in set(en.WORD_RE.findall(prose)).difference(fine)}
+        prefetch(shape[0] for shape in shapes.values() if shape is not None)  # one query, not one a word
+        for word, shape in shapes.items():
+            if shape is None or shape[0] in accepted or _known(shape[0]):
+                if len(fine) < _REMEMBERED:
+                    fine.add(word)
+            else:
+                unknown[word] = shape[1]
+        if not unknown:
+            continue
         sentence_starts: set[int] | None = None
         for match in en.WORD_RE.finditer(prose):
             word = match.group()
-            shape = _shape(word)
-            if shape is None:
-                continue
-            lower, capitalised = shape
-            if lower in accepted or _known(lower):
+            if word not in unknown:
                 continue
             start = match.start()
             if start and prose[start - 1] in "#@/_.":
                 continue  # hashtags, handles, paths, file names
-            if capitalised:
+            if unknown[word]:  # capitalised
                 if sentence_starts is None:
                     sentence_starts = {span.start for span in block.english_sentences}
                 if start not in sentence_starts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,9 +60,32 @@ class Entry:
     capitalised: bool = False
 
 
+class CaselessPhrases:
+    """A case-insensitive whole-word alternation of phrases. Text is lower-cased and matched
+    case-sensitively (twice as fast in `re` as IGNORECASE); text whose lower-case form has
+    another length (İ) is matched with IGNORECASE so offsets stay the text's own."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        union = alternation(phrases)
+        self.lowered = re.compile(union)  # the trie is built from lower-case phrases
+        self.ignorecase = re.compile(union, re.IGNORECASE)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return (match.span() for match in self.lowered.finditer(lowered))
+        return (match.span() for match in self.ignorecase.finditer(text))
+
+    def search(self, text: str) -> bool:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return self.lowered.search(lowered) is not None
+        return self.ignorecase.search(text) is not None
+
+
 @dataclass
 class TermMatcher:
-    pattern: re.Pattern[str] | None
+    pattern: CaselessPhrases | None
     exact: dict[str, list[Entry]]
     folded: dict[str, list[Entry]]
 
@@ -155,8 +179,7 @@ def build_matcher(policy: Policy) -> TermMatcher:
                 add(form, Entry("avoid", term, form), False)
     if not phrases:
         return TermMatcher(None, exact, folded)
-    pattern = re.compile(alternation(sorted(phrases)), re.IGNORECASE)
-    return TermMatcher(pattern, exact, folded)
+    return TermMatcher(CaselessPhrases(sorted(phrases)), exact, folded)
 
 
 def check(ctx: Context) -> None:
@@ -165,14 +188,14 @@ def check(ctx: Context) -> None:
         return
     for block in ctx.doc.blocks:
         prose = block.prose
-        for match in matcher.pattern.finditer(prose):
-            found = match.group()
+        for start, end in matcher.pattern.spans(prose):
+            found = prose[start:end]
             entries = matcher.lookup(found)
-            if match.start() and prose[match.start() - 1] in "#@":
+            if start and prose[start - 1] in "#@":
                 # A hashtag or handle is an identifier: "#LumenTea" is not a misspelling,
                 # and "#Lumen Tea" would break it. Avoided words are still flagged.
                 entries = [entry for entry in entries if entry.kind == "avoid"]
-            if entries and _is_hangul(found[-1]) and not _korean_boundary(ctx, prose, match.end()):
+            if entries and _is_hangul(found[-1]) and not _korean_boundary(ctx, prose, end):
                 continue
             replaced = [entry for entry in entries if entry.kind == "use"]
             if replaced:
@@ -182,8 +205,8 @@ def check(ctx: Context) -> None:
                 message = f"Use '{replacement}' instead of '{found}'."
                 if entry.term.message:
                     message += f" {entry.term.message}"
-                end, fix = _with_particle(prose, match.end(), replacement)
-                ctx.report_in(USE, block, match.start(), end, message, fix=fix,
+                end, fix = _with_particle(prose, end, replacement)
+                ctx.report_in(USE, block, start, end, message, fix=fix,
                               severity=_level(entry.term, USE.severity))
                 continue
             for entry in entries:
@@ -192,13 +215,13 @@ def check(ctx: Context) -> None:
                     if _collapse(found) == use or (use == use.lower() and _collapse(found) == _capitalise(use)):
                         continue
                     message = f"Use '{use}' instead of '{found}' (the exact form, case-sensitive)."
-                    ctx.report_in(USE, block, match.start(), match.end(), message, fix=use,
+                    ctx.report_in(USE, block, start, end, message, fix=use,
                                   severity=_level(entry.term, USE.severity))
                     break
                 if entry.kind == "avoid":
                     reason = entry.term.message
                     message = f"Avoid '{found}'" + (f": {reason}" if reason else ".")
-                    ctx.report_in(AVOID, block, match.start(), match.end(), message,
+                    ctx.report_in(AVOID, block, start, end, message,
                                   severity=_level(entry.term, AVOID.severity))
                     break
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.documents.base import Block
 from brandlint.findings import Severity
 from brandlint.lang import en
 from brandlint.lang.en import Span
+
+if TYPE_CHECKING:
+    from brandlint.guide.policy import Policy
 
 # How much casual weight one sentence may carry on a channel of each tone.
 ALLOWANCE = {"formal": 1, "neutral": 4, "casual": None}
@@ -78,9 +82,7 @@ def check(ctx: Context) -> None:
     allowance = ALLOWANCE[ctx.policy.tone]
     if allowance is None or not ctx.active(CASUAL):
         return
-    allowed_caps = {word for term in ctx.policy.terms if term.use for word in term.use.split()}
-    allowed_caps |= {word for word in ctx.policy.vocabulary}
-    allowed_caps |= set(ctx.policy.brand.split())
+    allowed_caps = ctx.policy.memo("tone.allowed_caps", lambda: _allowed_caps(ctx.policy))
     for block in ctx.doc.blocks:
         if block.language != "en" or block.kind in ("alt", "title"):
             continue
@@ -97,6 +99,14 @@ def check(ctx: Context) -> None:
             ctx.report_in(CASUAL, block, sentence.start, sentence.end,
                           f"Too casual for the {channel} channel ({ctx.policy.tone} tone): "
                           f"{named} (weight {weight}, at most {allowance}).")
+
+
+def _allowed_caps(policy: Policy) -> frozenset[str]:
+    """Capitalised words that are not shouting: the guideline's terms, vocabulary and brand."""
+    words = {word for term in policy.terms if term.use for word in term.use.split()}
+    words |= set(policy.vocabulary)
+    words |= set(policy.brand.split())
+    return frozenset(words)
 
 
 def _check_korean(ctx: Context) -> None:

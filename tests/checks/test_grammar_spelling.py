@@ -57,3 +57,16 @@ def test_spelling_can_be_turned_off(project):
     project.guide("rules:\n  spelling: off\n")
     project.write("a.md", "Our blend is delicous.\n")
     assert project.findings("a.md") == []
+
+
+def test_spelling_remembers_words_per_channel_and_reports_every_occurrence(project):
+    # One run, one process: a word the website's vocabulary accepts is still unknown on the
+    # base guideline, and an unknown word is reported wherever it appears, in every file.
+    project.guide("vocabulary: [sencha]\nfiles:\n  \"web/**\": website\n"
+                  "channels:\n  website:\n    vocabulary: [gyokuro]\n")
+    project.write("web/a.md", "Our gyokuro is fine. Our delicous tea.\n")
+    project.write("b.md", "Our gyokuro and sencha. So delicous, truly delicous.\n")
+    project.write("c.md", "Still delicous.\n")
+    found = [(f["path"], f["match"], f["column"]) for f in project.findings("--jobs", "1", rule="spelling")]
+    assert found == [("b.md", "gyokuro", 5), ("b.md", "delicous", 28), ("b.md", "delicous", 44),
+                     ("c.md", "delicous", 7), ("web/a.md", "delicous", 26)]

@@ -65,3 +65,14 @@ def test_korean_term_matches_before_particles_but_not_inside_longer_nouns(projec
     project.write("a.txt", "최고의 차. 최고로 맛있는 차. 최고입니다. 최고경영자 인사.\n")
     found = [f["match"] for f in project.findings("a.txt")]
     assert found == ["최고", "최고", "최고"]
+
+
+def test_terms_after_a_letter_whose_lower_case_is_longer_keep_their_columns(project):
+    # "İ".lower() is two characters: the matcher must not shift the columns after it.
+    project.guide()
+    project.write("a.txt", "İİ İstanbul LumenTea, CHEAP and ΣΑΣ cheap.\n")
+    found = [(f["column"], f["end_column"], f["match"]) for f in project.findings("a.txt")]
+    assert found == [(13, 21, "LumenTea"), (23, 28, "CHEAP"), (37, 42, "cheap")]
+    project.write("b.txt", "Istanbul LumenTea, CHEAP and ΣΑΣ cheap.\n")
+    found = [(f["column"], f["match"]) for f in project.findings("b.txt")]
+    assert found == [(10, "LumenTea"), (20, "CHEAP"), (34, "cheap")]
