@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from brandlint.checks.base import Check, Context, Rule
@@ -66,9 +67,12 @@ class CaselessPhrases:
     another length (İ) is matched with IGNORECASE so offsets stay the text's own."""
 
     def __init__(self, phrases: list[str]) -> None:
-        union = alternation(phrases)
-        self.lowered = re.compile(union)  # the trie is built from lower-case phrases
-        self.ignorecase = re.compile(union, re.IGNORECASE)
+        self.union = alternation(phrases)
+        self.lowered = re.compile(self.union)  # the trie is built from lower-case phrases
+
+    @cached_property
+    def ignorecase(self) -> re.Pattern[str]:
+        return re.compile(self.union, re.IGNORECASE)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         lowered = text.lower()
