@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 
 import pytest
 
@@ -91,8 +95,6 @@ def test_bad_documents_are_reported_and_the_others_still_checked(project):
 
 def _as_nobody() -> list[str]:
     """A command prefix that runs as an unprivileged user (root reads and writes anything)."""
-    import shutil
-
     if os.geteuid() != 0:
         return []
     if not shutil.which("setpriv"):
@@ -100,29 +102,33 @@ def _as_nobody() -> list[str]:
     return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 
 
-def test_unreadable_file_is_reported_and_the_others_checked():
-    """As a user without read permission (root reads everything, so drop to `nobody`)."""
-    import shutil
-    import tempfile
-
-    prefix = _as_nobody()
-    folder = tempfile.mkdtemp(prefix="brandlint-perm-")
+@contextlib.contextmanager
+def _shared_folder(prefix: str, files: dict[str, str]) -> Iterator[str]:
+    """A temporary project outside pytest's tmp_path (which `nobody` cannot enter), readable
+    by everyone, with a guideline that makes `cheap` an error and the given files."""
+    folder = tempfile.mkdtemp(prefix=prefix)
     try:
         os.chmod(folder, 0o755)
-        with open(os.path.join(folder, "brand.yaml"), "w") as out:
-            out.write("brand: X\nterms:\n  - avoid: [cheap]\n    level: error\n")
-        for name, text in (("ok.md", "A cheap cup.\n"), ("secret.md", "A cheap cup.\n")):
+        for name, text in {"brand.yaml": "brand: X\nterms:\n  - avoid: [cheap]\n    level: error\n",
+                           **files}.items():
             with open(os.path.join(folder, name), "w") as out:
                 out.write(text)
             os.chmod(os.path.join(folder, name), 0o644)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_unreadable_file_is_reported_and_the_others_checked():
+    """As a user without read permission (root reads everything, so drop to `nobody`)."""
+    prefix = _as_nobody()
+    with _shared_folder("brandlint-perm-", {"ok.md": "A cheap cup.\n", "secret.md": "A cheap cup.\n"}) as folder:
         os.chmod(os.path.join(folder, "secret.md"), 0)
         completed = subprocess.run([*prefix, sys.executable, "-m", "brandlint", "check", "--no-cache", "."],
                                    cwd=folder, check=False, capture_output=True, text=True, timeout=120)
         assert completed.returncode == 2, completed.stderr
         assert "secret.md: cannot read the file: permission denied" in completed.stderr
         assert "ok.md:1:3 error terms.avoid" in completed.stdout
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_fifty_megabyte_file_is_refused_and_others_checked(project):
@@ -222,18 +228,9 @@ def test_cache_path_taken_by_a_file_runs_without_it_and_says_so_once(project):
 
 def test_read_only_cache_folder_runs_without_it_and_says_so_once():
     """As a user who may not write the cache folder (root may, so drop to `nobody`)."""
-    import shutil
-    import tempfile
-
     prefix = _as_nobody()
-    folder = tempfile.mkdtemp(prefix="brandlint-rocache-")
-    try:
-        os.chmod(folder, 0o755)
-        with open(os.path.join(folder, "brand.yaml"), "w") as out:
-            out.write("brand: X\nterms:\n  - avoid: [cheap]\n    level: error\n")
-        for index in range(30):
-            with open(os.path.join(folder, f"{index:02}.md"), "w") as out:
-                out.write(f"A cheap cup, number {index}.\n")
+    files = {f"{index:02}.md": f"A cheap cup, number {index}.\n" for index in range(30)}
+    with _shared_folder("brandlint-rocache-", files) as folder:
         os.mkdir(os.path.join(folder, ".brandlint_cache"), 0o555)
         env = {**os.environ, "XDG_CACHE_HOME": os.path.join(folder, ".brandlint_cache", "user")}
         for jobs in ("1", "2"):
@@ -243,8 +240,6 @@ def test_read_only_cache_folder_runs_without_it_and_says_so_once():
             assert completed.stdout.count("error terms.avoid") == 30
             assert completed.stderr.count("the results cache .brandlint_cache cannot be written") == 1, \
                 completed.stderr
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_cache_follows_guideline_changes(project):
