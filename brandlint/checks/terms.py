@@ -43,14 +43,18 @@ AVOID = Rule(
             "and `message` says why.",
 )
 
-# Korean particles and copula endings that may follow a noun; a Hangul term followed by
-# one of these (and then a word boundary) is the term itself, not part of a longer noun.
+# Korean particles and copula endings that may follow a noun. A Hangul term followed by more
+# Hangul is read with kiwipiepy's morphemes (최고다, 최고라서: the term; 최고경영자: a longer
+# noun); without kiwipiepy, only these decide.
 KO_PARTICLES = sorted((
     "이 가 은 는 을 를 의 에 에서 에게 께 께서 로 으로 와 과 도 만 까지 부터 보다 처럼 이나 나 "
     "이랑 랑 이다 입니다 이에요 예요 이야 야 이고 고 인 이라 라 에는 에도 으로는 로는 와는 과는 "
-    "이며 며 이죠 죠 이지만 지만 이라는 라는 으로도 로도 에서도 이라고 라고 만의 의는 이든 든"
+    "이며 며 이죠 죠 이지만 지만 이라는 라는 으로도 로도 에서도 이라고 라고 만의 의는 이든 든 "
+    "다 지 네 네요 이네요 군요 이군요 라서 이라서 라면 이라면 여서 이어서 였다 이었다 였어요 이었어요 "
+    "였습니다 이었습니다 인데 인데요 랍니다 이랍니다 거나 이거나 란 이란 요 이요"
 ).split(), key=len, reverse=True)
-_KO_TAIL = "(?:" + "|".join(KO_PARTICLES) + ")?"
+_KO_PARTICLE_RE = re.compile("(?:" + "|".join(KO_PARTICLES) + r")(?!\w)")
+_HANGUL = "\uac00-\ud7a3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +110,17 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _is_hangul(ch: str) -> bool:
+def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
 def _right_boundary(phrase: str) -> str:
-    if _is_hangul(phrase[-1]):
-        return rf"(?={_KO_TAIL}(?!\w))"
-    return r"(?!\w)" if re.search(r"\w$", phrase) else ""
+    """Where a phrase may end: not inside a longer word, but a Latin word may be followed by
+    Hangul (LumenTea를, cheap한), and a Hangul one by more Hangul, which `korean_boundary`
+    then reads (최고다 yes, 최고경영자 no)."""
+    if is_hangul(phrase[-1]):
+        return rf"(?=[{_HANGUL}]*(?!\w))"
+    return rf"(?![^\W{_HANGUL}])" if re.search(r"\w$", phrase) else ""
 
 
 def _trie(phrases: list[str], fold: bool) -> str:
@@ -199,7 +206,7 @@ def check(ctx: Context) -> None:
                 # A hashtag or handle is an identifier: "#LumenTea" is not a misspelling,
                 # and "#Lumen Tea" would break it. Avoided words are still flagged.
                 entries = [entry for entry in entries if entry.kind == "avoid"]
-            if entries and _is_hangul(found[-1]) and not _korean_boundary(ctx, prose, end):
+            if entries and is_hangul(found[-1]) and not korean_boundary(ctx, prose, end):
                 continue
             replaced = [entry for entry in entries if entry.kind == "use"]
             if replaced:
@@ -230,10 +237,11 @@ def check(ctx: Context) -> None:
                     break
 
 
-def _korean_boundary(ctx: Context, prose: str, end: int) -> bool:
-    """Does a Hangul term really end at `end`? The particle list lets `최고가` through;
-    morphemes tell `최고가 되겠습니다` (가: a particle) from `최고가 갱신` (최고가: one noun)."""
-    if end >= len(prose) or not _is_hangul(prose[end]):
+def korean_boundary(ctx: Context, prose: str, end: int) -> bool:
+    """Does a Hangul term really end at `end`? Morphemes tell `최고가 되겠습니다` (가: a
+    particle) and `최고다` (a copula ending) from `최고가 갱신` and `최고경영자` (longer nouns);
+    without kiwipiepy, the particle list decides."""
+    if end >= len(prose) or not is_hangul(prose[end]):
         return True
     from brandlint.lang import ko
 
@@ -241,7 +249,7 @@ def _korean_boundary(ctx: Context, prose: str, end: int) -> bool:
         found = ko.morphemes(prose)
     except ko.KoreanUnavailable as exc:
         ctx.notes.add(ko.UNAVAILABLE_NOTE.format(reason=exc))
-        return True  # the particle list alone decides
+        return _KO_PARTICLE_RE.match(prose, end) is not None
     for morpheme in found:
         if morpheme.start == end:
             return morpheme.tag.startswith(("J", "E", "VCP"))
@@ -253,14 +261,14 @@ def _korean_boundary(ctx: Context, prose: str, end: int) -> bool:
 def _with_particle(prose: str, end: int, replacement: str) -> tuple[int, str]:
     """Extend a Korean fix over the particle that follows when the replacement needs the
     other form (브랜드를 → 브랜드명을): the span grows only when the particle changes."""
-    if not replacement or (not _is_hangul(replacement[-1]) and not replacement[-1].isalnum()):
+    if not replacement or (not is_hangul(replacement[-1]) and not replacement[-1].isalnum()):
         return end, replacement
     from brandlint.lang.ko import PARTICLE_PAIRS, josa
 
     for particle in sorted(PARTICLE_PAIRS, key=len, reverse=True):
         if prose.startswith(particle, end):
             after = end + len(particle)
-            if after < len(prose) and _is_hangul(prose[after]):
+            if after < len(prose) and is_hangul(prose[after]):
                 continue  # part of a longer word, not this particle
             fixed = josa(replacement, particle)
             if fixed != replacement + particle and "(" not in fixed:

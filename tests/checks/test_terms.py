@@ -76,3 +76,29 @@ def test_terms_after_a_letter_whose_lower_case_is_longer_keep_their_columns(proj
     project.write("b.txt", "Istanbul LumenTea, CHEAP and ΣΑΣ cheap.\n")
     found = [(f["column"], f["match"]) for f in project.findings("b.txt")]
     assert found == [(10, "LumenTea"), (20, "CHEAP"), (34, "cheap")]
+
+
+def test_korean_term_before_copula_endings_is_found_and_compounds_are_not(project):
+    project.guide("terms:\n  - avoid: [최고]\n    level: error\n")
+    project.write("a.txt", "최고다. 최고지. 최고네요. 최고라서 좋아요. 최고였다.\n최고경영자 인사. 최고가 갱신. 최고가 되겠습니다.\n")
+    found = [(f["line"], f["column"]) for f in project.findings("a.txt", rule="terms")]
+    assert found == [(1, 1), (1, 6), (1, 11), (1, 17), (1, 27), (2, 19)]
+
+
+def test_english_terms_before_a_korean_particle_are_found_and_fixed(project):
+    project.guide("terms:\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n  - use: email\n    instead_of: [e-mail]\n"
+                  "  - avoid: [cheap]\n    level: error\n")
+    project.write("a.txt", "LumenTea를 사세요. cheap한 느낌. e-mail로 보내요. LumenTeaX는 아니에요.\n")
+    found = [(f["column"], f["match"], f.get("fix")) for f in project.findings("a.txt", rule="terms")]
+    assert found == [(1, "LumenTea", {"replacement": "Lumen Tea"}), (16, "cheap", None),
+                     (27, "e-mail", {"replacement": "email"})]
+    assert project.run("fix", "a.txt").exit_code == 1  # cheap has no fix
+    assert (project.root / "a.txt").read_text("utf-8") == \
+        "Lumen Tea를 사세요. cheap한 느낌. email로 보내요. LumenTeaX는 아니에요.\n"
+
+
+def test_pack_rules_read_korean_endings_the_same_way(project):
+    project.guide("extends: [kr-ad-law]\nlanguage: ko\n")
+    project.write("a.txt", "이 차는 최고다. 최고경영자가 골랐어요.\n")
+    found = [(f["column"], f["match"]) for f in project.findings("a.txt", rule="kr-ad-law.superlative")]
+    assert found == [(6, "최고")]
