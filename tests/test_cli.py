@@ -321,3 +321,14 @@ def test_json_report_lists_input_errors_and_stays_valid(project):
     [error] = report["input_errors"]
     assert error["path"] == "b.md" and error["line"] == 1
     assert report["summary"]["files"] == 2
+
+
+def test_files_outside_the_current_folder_are_shown_by_their_clean_absolute_path(project, monkeypatch):
+    project.guide()
+    project.write("site/web/a.md", "A LumenTea cup.\n")
+    project.write("elsewhere/x.txt", "")
+    monkeypatch.chdir(project.root / "elsewhere")
+    result = project.run("check", "--no-cache", "--format", "json", "--guide", "../brand.yaml",
+                         "../site/web/a.md", "../site/web/../web")
+    paths = [finding["path"] for finding in json.loads(result.stdout)["findings"]]
+    assert paths == [(project.root / "site/web/a.md").as_posix()]  # once, though given twice

@@ -56,7 +56,7 @@ def display(path: Path) -> str:
     except ValueError:
         return path.as_posix()
     if rel.startswith(".."):
-        return path.as_posix()
+        return Path(os.path.normpath(path)).as_posix()  # /work/site/../pos/a.md -> /work/pos/a.md
     return Path(rel).as_posix()
 
 
