@@ -61,7 +61,9 @@ def write_text_atomically(path: Path, text: str | Iterable[str]) -> None:
 
 def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     """Temp file in the same folder, flushed, then renamed over the original (keeping its mode).
-    `durable=False` skips the fsync: for caches, which may be lost but never torn."""
+    `durable=False` skips the fsync: for caches, which may be lost but never torn. A symbolic
+    link is written through: its target changes and the link stays a link."""
+    path = Path(os.path.realpath(path))
     if path.exists():
         mode = path.stat().st_mode
     else:

@@ -65,3 +65,15 @@ def test_fix_preserves_file_mode_and_leaves_no_temp_files(project):
     project.run("fix", "a.txt")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(p.name for p in project.root.iterdir()) == ["a.txt", "brand.yaml"]
+
+
+def test_fix_writes_through_a_symbolic_link_and_keeps_the_link(project):
+    project.guide()
+    target = project.write("copy/real.txt", "LumenTea and E-mail.\n")
+    link = project.root / "link.txt"
+    link.symlink_to(target)
+    result = project.run("fix", "link.txt")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text("utf-8") == "Lumen Tea and Email.\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["real.txt"]  # no temp file left
