@@ -160,6 +160,13 @@ def test_schema_is_json_schema_of_the_guideline(project):
     assert {"brand", "terms", "channels", "colors", "logos", "files"} <= set(schema["properties"])
     assert schema["required"] == ["brand"]
     assert schema["additionalProperties"] is False
+    # An editor validating with the schema rejects what the loader rejects.
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid({"brand": "X", "colors": {"palette": {"gold": "#E0A526", "ink": "#111"}}})
+    for bad in ("#E0A52G", "E0A526", None):
+        assert not validator.is_valid({"brand": "X", "colors": {"palette": {"gold": bad}}}), bad
 
 
 def test_rules_and_explain(project):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 Level = Literal["error", "warning", "suggestion"]
 Tone = Literal["formal", "neutral", "casual"]
@@ -45,7 +45,10 @@ def _encoding(value: str) -> str:
     return value
 
 
-HexColor = Annotated[str, AfterValidator(_hex_colour)]
+HexColor = Annotated[str, AfterValidator(_hex_colour), WithJsonSchema({
+    "type": "string", "pattern": "^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$",
+    "description": "A hex colour, quoted: \"#E0A526\" (unquoted, YAML reads # as a comment).",
+    "examples": ["#E0A526"]})]
 Text = Annotated[str, AfterValidator(_non_empty)]
 Encoding = Annotated[str, AfterValidator(_encoding)]
 

@@ -57,9 +57,16 @@ def _to_guide_error(model: type[BaseModel], source: YamlSource, error: Any) -> G
         message = message[len("Value error, "):]
     if kind in ("literal_error", "enum"):
         message = f"{message}, not {error.get('input')!r}"
-    if kind.endswith("_type") and "input" in error:
+    if kind == "string_type" and error.get("input", "") is None:
+        # `gold: #E0A526` is `gold:` and a comment to YAML.
+        example = ': "#E0A526"' if "colors" in loc else ""
+        message = (f"{message} (found nothing: the value is empty, or starts with `#`, which YAML "
+                   f"reads as a comment; quote it{example})")
+    elif kind.endswith("_type") and "input" in error:
         message = f"{message} (found {_describe(error['input'])})"
-    return source.error(f"{dotted}: {message}" if dotted else message, loc)
+    # A missing value has no position of its own (YAML puts it past the comment): use the key's.
+    return source.error(f"{dotted}: {message}" if dotted else message, loc,
+                        prefer_key=error.get("input", "") is None)
 
 
 def _describe(value: Any) -> str:

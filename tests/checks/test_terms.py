@@ -80,7 +80,8 @@ def test_terms_after_a_letter_whose_lower_case_is_longer_keep_their_columns(proj
 
 def test_korean_term_before_copula_endings_is_found_and_compounds_are_not(project):
     project.guide("terms:\n  - avoid: [최고]\n    level: error\n")
-    project.write("a.txt", "최고다. 최고지. 최고네요. 최고라서 좋아요. 최고였다.\n최고경영자 인사. 최고가 갱신. 최고가 되겠습니다.\n")
+    project.write("a.txt", "최고다. 최고지. 최고네요. 최고라서 좋아요. 최고였다.\n"
+                           "최고경영자 인사. 최고가 갱신. 최고가 되겠습니다.\n")
     found = [(f["line"], f["column"]) for f in project.findings("a.txt", rule="terms")]
     assert found == [(1, 1), (1, 6), (1, 11), (1, 17), (1, 27), (2, 19)]
 

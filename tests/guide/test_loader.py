@@ -15,6 +15,8 @@ CASES = [
     ("brand: X\nchannels:\n  x:\n    max_char: 280\n", "4:5", ["`max_char`", "did you mean `max_chars`"]),
     ('brand: X\ncolors:\n  palette:\n    gold: "E0A526"\n', "4:11", ["colors.palette.gold", "not a hex colour"]),
     ('brand: X\ncolors:\n  palette:\n    gold: "#GG0000"\n', "4:11", ["not a hex colour"]),
+    ("brand: X\ncolors:\n  palette:\n    gold: #E0A526\n", "4:5", ["colors.palette.gold", "YAML reads as a comment",
+                                                                 'quote it: "#E0A526"']),
     ("brand: X\nchannels:\n  x:\n    max_chars: lots\n", "4:16", ["channels.x.max_chars", "integer"]),
     ("brand: X\nvoice:\n  tone: loud\n", "3:9", ["voice.tone", "'loud'"]),
     ("brand: X\nterms:\n  - use: A\n    avoid: [b]\n", "3:5", ["either `use`", "`avoid`"]),
