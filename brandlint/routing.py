@@ -56,10 +56,19 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(prefix + "".join(out) + r"\Z")
 
 
+@cache
+def specificity(pattern: str) -> int:
+    """How much of a path a glob pins down: its literal characters (wildcards and classes
+    count for nothing, a {a,b} choice for one)."""
+    return len(re.sub(r"\*+|\?|\[[^\]]*\]", "", re.sub(r"\{[^}]*\}", "x", pattern.strip().removeprefix("./"))))
+
+
 def channel_for(relative_path: str, files: dict[str, str]) -> str | None:
-    """The first `files:` glob (in the guideline's order) that matches the path."""
+    """The channel of the most specific `files:` glob that matches the path (`web/ko/**` over
+    `web/**`, whatever their order); between equally specific ones, the first listed."""
     posix = PurePosixPath(relative_path).as_posix()
+    best: tuple[int, str] | None = None
     for pattern, channel in files.items():
-        if glob_regex(pattern).match(posix):
-            return channel
-    return None
+        if glob_regex(pattern).match(posix) and (best is None or specificity(pattern) > best[0]):
+            best = (specificity(pattern), channel)
+    return None if best is None else best[1]

@@ -1,4 +1,4 @@
-"""Routing: --channel > front matter > files: globs (first match) > base."""
+"""Routing: --channel > front matter > files: globs (the most specific match) > base."""
 
 from __future__ import annotations
 
@@ -16,6 +16,16 @@ def test_globs():
     assert channel_for("docs/a.md", FILES) == "docs"
     assert channel_for("docs/a/b.md", FILES) is None
     assert channel_for("webx/a.md", FILES) is None
+
+
+def test_the_most_specific_glob_wins_whatever_the_order():
+    files = {"web/**": "website", "web/ko/**": "kakao", "**/*.sms.txt": "sms", "web/[a-z]*.md": "blog",
+             "web/*.md": "docs"}
+    assert channel_for("web/ko/b.md", files) == "kakao"
+    assert channel_for("web/en/b.md", files) == "website"
+    assert channel_for("web/ko/promo.sms.txt", files) == "sms"  # 9 literal characters beat 7
+    assert channel_for("web/a.md", files) == "blog"  # as specific as web/*.md, and listed first
+    assert channel_for("web/ko/b.md", dict(reversed(files.items()))) == "kakao"
 
 
 GUIDE = """\
