@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from brandlint.checks.base import Check, Context, Rule
@@ -13,6 +13,7 @@ from brandlint.findings import Severity
 NEAR_MISS = 10.0
 COLOUR_PROPERTIES = re.compile(r"color|background|border|outline|fill|stroke|shadow|decoration|caret|"
                                r"column-rule|accent|scrollbar|^--")
+COLOUR_FUNCTIONS = frozenset(("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"))
 GUIDE = 'colors:\n  tolerance: 2.3\n  palette:\n    gold: "#E0A526"\n    ink: "#1C1C1C"\n'
 
 NEAR = Rule(
@@ -58,7 +59,8 @@ def colours(ctx: Context) -> Iterator[tuple[Any, int, int, str, Any]]:
     for declaration in ctx.doc.styles:
         if not COLOUR_PROPERTIES.search(declaration.prop):
             continue
-        for token, start in zip(declaration.tokens, declaration.token_starts, strict=True):
+        for token, start in _with_nested(ctx.doc.text, zip(declaration.tokens, declaration.token_starts,
+                                                           strict=True)):
             text = _token_text(ctx, token, start)
             if text is None:
                 continue
@@ -67,13 +69,34 @@ def colours(ctx: Context) -> Iterator[tuple[Any, int, int, str, Any]]:
                 yield declaration, start, start + len(text), text, parsed
 
 
+def _with_nested(text: str, tokens: Iterable[tuple[Any, int]]) -> Iterator[tuple[Any, int]]:
+    """The tokens and, inside functions that are not colours themselves (linear-gradient,
+    drop-shadow, var() fallbacks), the tokens they hold, each with its offset in the text."""
+    for token, start in tokens:
+        yield token, start
+        if token.type == "function" and token.lower_name not in COLOUR_FUNCTIONS:
+            inner = [t for t in token.arguments if t.type not in ("whitespace", "comment", "literal")]
+            yield from _with_nested(text, ((t, _inner_offset(text, token, start, t)) for t in inner))
+
+
+def _inner_offset(text: str, outer: Any, outer_start: int, inner: Any) -> int:
+    """Offset of a token inside a function from the two tokens' line:column (tinycss2 counts
+    both in the same stylesheet, so only their difference matters)."""
+    lines = inner.source_line - outer.source_line
+    if lines == 0:
+        return outer_start + inner.source_column - outer.source_column
+    position = outer_start
+    for _ in range(lines):
+        position = min(i for i in (text.find("\n", position), text.find("\f", position), len(text)) if i >= 0) + 1
+    return position + inner.source_column - 1
+
+
 def _token_text(ctx: Context, token: Any, start: int) -> str | None:
     from brandlint.documents.styles import _token_end
 
     if token.type == "hash":
         return "#" + token.value
-    if token.type == "function" and token.lower_name in ("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch",
-                                                         "oklab", "oklch", "color"):
+    if token.type == "function" and token.lower_name in COLOUR_FUNCTIONS:
         return ctx.doc.text[start:_token_end(ctx.doc.text, token, start)]
     if token.type == "ident":
         return token.value

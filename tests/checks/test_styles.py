@@ -131,3 +131,17 @@ def test_text_colour_without_a_background_is_paired_with_the_page_background(pro
     [finding] = project.findings("a.css")
     assert (finding["rule"], finding["line"]) == ("contrast.text", 2)
     assert "the page background set for html, body" in finding["message"]
+
+
+def test_colours_inside_gradients_shadows_and_var_fallbacks_are_checked_where_they_stand(project):
+    project.guide(GUIDE)
+    project.write("g.css", ".g { background: linear-gradient(#E0A526, #123456); }\n"
+                           ".h {\n  background-image: radial-gradient(circle,\n    rgba(18, 52, 86, 0.5) 0%,\n"
+                           "    #1C1C1C 100%), linear-gradient(to right, #FFFDF7, var(--x, #654321));\n"
+                           "  box-shadow: 0 0 2px #ABCDEF;\n}\n")
+    assert _found(project, "g.css") == [
+        ("color.off_palette", 1, 43, "#123456"),
+        ("color.off_palette", 4, 5, "rgba(18, 52, 86, 0.5)"),
+        ("color.off_palette", 5, 64, "#654321"),
+        ("color.off_palette", 6, 23, "#ABCDEF"),
+    ]
