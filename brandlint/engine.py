@@ -11,6 +11,7 @@ import os
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,16 @@ class Checker:
         self._policies: dict[str | None, Policy] = {}
         self._root: str | None = None  # the guideline's folder, resolved, with a trailing separator
         self.campaigns = CampaignIndex(loaded)
+
+    @cached_property
+    def known_rules(self) -> frozenset[str]:
+        """Rule ids, families and pack names a suppression directive may name."""
+        from brandlint.checks.registry import builtin_rule_ids
+
+        known = set(builtin_rule_ids())
+        for entry in self.loaded.packs.values():
+            known.update(f"{entry.name}.{rule}" for rule in entry.pack.rules)
+        return frozenset(known | {rule.split(".")[0] for rule in known})
 
     def policy(self, channel: str | None) -> Policy:
         if channel not in self._policies:
@@ -224,6 +235,10 @@ class Checker:
             if binding is not None and binding.line_map and finding.line <= len(binding.line_map):
                 finding.template = binding.line_map[finding.line - 1]
         findings = sorted(suppress(doc, ctx.findings), key=Finding.sort_key)
+        if doc.comments:
+            from brandlint.suppress import unknown_names
+
+            ctx.notes.update(unknown_names(doc, self.known_rules))
         weights = policy.scoring
         cost = sum({Severity.ERROR: weights.error, Severity.WARNING: weights.warning,
                     Severity.SUGGESTION: weights.suggestion}[f.severity] for f in findings)

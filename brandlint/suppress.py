@@ -17,6 +17,7 @@ class Directive:
     rules: frozenset[str]  # empty: every rule
     offset: int  # where it takes effect
     line: int  # for disable-next-line: the line it covers
+    comment_start: int = 0  # where the comment is, to point at a directive that names no rule
 
 
 def _selects(rules: frozenset[str], rule: str) -> bool:
@@ -30,10 +31,27 @@ def directives(doc: Document) -> list[Directive]:
     found = []
     for comment in doc.comments:
         for match in DIRECTIVE_RE.finditer(comment.body):
-            names = frozenset(n for n in re.split(r"[\s,]+", match.group(2).strip().rstrip("-*/ ").strip()) if n)
+            listed = match.group(2).split(" -- ")[0]  # `brandlint-disable terms.use -- approved by legal`
+            names = frozenset(n for n in re.split(r"[\s,]+", listed.strip().rstrip("-*/ ").strip()) if n)
             end_line, _ = doc.position(comment.end)
-            found.append(Directive(match.group(1), names, comment.end, end_line + 1))
+            found.append(Directive(match.group(1), names, comment.end, end_line + 1, comment.start))
     return sorted(found, key=lambda d: d.offset)
+
+
+def unknown_names(doc: Document, known: frozenset[str]) -> list[str]:
+    """Notes for directives that name no rule, family or pack (a typo silently suppresses
+    nothing): `path:line:column: brandlint-disable names unknown rule `terms.uze`…`."""
+    from difflib import get_close_matches
+
+    notes = []
+    for directive in directives(doc):
+        for name in sorted(directive.rules - known - {"all"}):
+            line, column = doc.position(directive.comment_start)
+            hint = get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+            where = f"{doc.path}:{line}:{column}"
+            notes.append(f"brandlint: {where}: brandlint-{directive.action} names unknown rule `{name}`"
+                         + (f"; did you mean `{hint[0]}`?" if hint else " (see `brandlint rules`)"))
+    return notes
 
 
 def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -34,3 +34,18 @@ def test_html_comments(project):
     project.guide()
     project.write("a.html", "<p>LumenTea</p>\n<!-- brandlint-disable-next-line terms.use -->\n<p>LumenTea</p>\n")
     assert [f["line"] for f in project.findings("a.html")] == [1]
+
+
+def test_a_directive_naming_an_unknown_rule_is_pointed_out_and_a_reason_may_follow(project):
+    project.guide("extends: [inclusive]\nterms:\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n")
+    project.write("a.md", "# Hi\n\n<!-- brandlint-disable-next-line terms.uze -->\nLumenTea one.\n\n"
+                          "<!-- brandlint-disable-next-line terms.use -- approved by legal -->\nLumenTea two.\n\n"
+                          "<!-- brandlint-disable inclusive, all -->\n")
+    project.write("b.css", "/* brandlint-disable colour */\n.a { color: red; }\n")
+    result = project.run("check", "--no-cache", "a.md", "b.css")
+    assert [line.split(" ")[0] for line in result.stdout.splitlines()] == ["a.md:4:1"]
+    assert "brandlint: a.md:3:1: brandlint-disable-next-line names unknown rule `terms.uze`; " \
+           "did you mean `terms.use`?" in result.stderr
+    assert "brandlint: b.css:1:1: brandlint-disable names unknown rule `colour`; did you mean `color`?" \
+        in result.stderr
+    assert "approved" not in result.stderr and "`inclusive`" not in result.stderr and "`all`" not in result.stderr
