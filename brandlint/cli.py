@@ -164,7 +164,7 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
     from brandlint.report.text import summary_line
 
     color = _use_color(no_color, fmt, output)
-    _emit(render(result, fmt, color=color, quiet=quiet), output, color)
+    _emit(render(result, fmt, color=color, quiet=quiet, fail_on=Severity.parse(fail_on)), output, color)
     for error in result.input_errors:
         click.echo(f"brandlint: error: {error}", err=True)
     if not quiet:

@@ -50,7 +50,7 @@ def test_clean_run_exits_0(project):
 def test_json_is_exactly_the_contract(project):
     _setup(project)
     data = project.check("web")
-    assert set(data) == {"findings", "summary"}
+    assert set(data) == {"findings", "summary", "files"}  # files: each file's score (SPEC §6)
     summary = data["summary"]
     assert {k: summary[k] for k in ("files", "errors", "warnings", "suggestions")} == {
         "files": 2, "errors": 1, "warnings": 1, "suggestions": 0}

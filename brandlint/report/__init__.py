@@ -23,8 +23,10 @@ def rule_docs(result: RunResult) -> dict:
     return {rule.id: rule for rule in all_rules(result.guide)}
 
 
-def render(result: RunResult, fmt: str, color: bool = False, quiet: bool = False) -> str | Iterable[str]:
-    """The report: a string, or pieces to write in order (JSON streams its findings)."""
+def render(result: RunResult, fmt: str, color: bool = False, quiet: bool = False,
+           fail_on: Severity = Severity.ERROR) -> str | Iterable[str]:
+    """The report: a string, or pieces to write in order (JSON and JUnit stream theirs).
+    `fail_on` is the run's --fail-on level: a JUnit test case fails only for findings at or above it."""
     if fmt == "json":
         from brandlint.report.json_report import render_json
 
@@ -36,7 +38,7 @@ def render(result: RunResult, fmt: str, color: bool = False, quiet: bool = False
     if fmt == "junit":
         from brandlint.report.junit import render_junit
 
-        return render_junit(result)
+        return render_junit(result, fail_on)
     if fmt == "github":
         from brandlint.report.github import render_github
 

@@ -1,4 +1,5 @@
-"""--format json: one object with `findings` and `summary` (SPEC §3)."""
+"""--format json: one object with `findings` and `summary` (SPEC §3), and `files`: every file
+in path order with its channel, campaign, score and counts (SPEC §6)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,20 @@ import json
 from collections.abc import Iterator
 
 from brandlint.engine import RunResult
+from brandlint.findings import Severity
+
+
+def iter_files(result: RunResult) -> Iterator[dict]:
+    """Each file as `files` lists it, in path order, read from the packed results. `channel`
+    is null for a file that maps to no channel, as in `findings`; `score` is null for a file
+    that could not be read."""
+    error, warning, suggestion = int(Severity.ERROR), int(Severity.WARNING), int(Severity.SUGGESTION)
+    for path, findings, _, channel, campaign, *_, score in result.files.packed():
+        severities = [finding[1] for finding in findings]
+        yield {"path": path, "channel": channel, "campaign": campaign or None,
+               "score": None if score is None else round(score, 2),
+               "errors": severities.count(error), "warnings": severities.count(warning),
+               "suggestions": severities.count(suggestion)}
 
 
 def render_json(result: RunResult) -> Iterator[str]:
@@ -21,6 +36,12 @@ def render_json(result: RunResult) -> Iterator[str]:
         yield separator + "    " + dumps(finding)
         separator = ",\n"
     yield ("\n  ]" if separator != "\n" else "]") + ',\n  "summary": ' + dumps(summary(result))
+    separator = "\n"
+    yield ',\n  "files": ['
+    for file in iter_files(result):
+        yield separator + "    " + dumps(file)
+        separator = ",\n"
+    yield "\n  ]" if separator != "\n" else "]"
     campaigns = result.campaigns()
     if campaigns:
         yield ',\n  "campaigns": ' + dumps(campaigns)

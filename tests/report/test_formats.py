@@ -88,7 +88,9 @@ def test_junit_has_one_case_per_file_and_parses_with_a_real_consumer(repo):
     assert set(cases) == {"notes.md", "web/bin.md", "web/clean.md", "web/home.md"}
     assert cases["web/clean.md"].is_passed
     home = cases["web/home.md"].result[0]
-    assert home.type == "terms.use" and "web/home.md:3:21 warning terms.avoid" in home.text
+    assert home.type == "terms.use" and "web/home.md:1:3 error terms.use" in home.text
+    # below the fail level (error): listed in <system-out>, not in the failure
+    assert "warning" not in home.text and "web/home.md:3:21 warning terms.avoid" in cases["web/home.md"].system_out
     assert cases["web/bin.md"].result[0].message.startswith("binary file")
     assert (suite.tests, suite.failures, suite.errors) == (4, 2, 1)
 
