@@ -42,24 +42,31 @@ class Options:
     cache_dir: Path = Path(".brandlint_cache")
 
 
-def discover(paths: Iterable[str]) -> list[tuple[str, str]]:
+def discover(paths: Iterable[str], masters: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """Files to check as (path, display path), sorted by display path; folders recurse, links
-    are not followed. Plain strings: a Path per file is most of a huge run's memory."""
+    are not followed. Plain strings: a Path per file is most of a huge run's memory.
+    `masters` (real paths of the guideline's logo files) are left out of folders: the approved
+    master is the reference, not a creative; named on its own, it is checked."""
     found: dict[str, str] = {}
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"no such file or folder: {given}")
         if path.is_dir():
-            _walk(str(path), found)
+            _walk(str(path), found, masters)
         else:
             found.setdefault(display(path.absolute()), given)
     return [(found[key], key) for key in sorted(found)]
 
 
-def _walk(top: str, found: dict[str, str]) -> None:
+def logo_masters(loaded: LoadedGuide) -> frozenset[str]:
+    return frozenset(os.path.realpath(loaded.root / logo.file) for logo in loaded.guide.logos.values())
+
+
+def _walk(top: str, found: dict[str, str], masters: frozenset[str] = frozenset()) -> None:
     """Copy files under `top`, keyed by display path. Links are not followed and only
     regular files count (a FIFO would block the reader)."""
+    master_names = {os.path.basename(master) for master in masters}
     stack = [top]
     while stack:
         folder = stack.pop()
@@ -78,7 +85,8 @@ def _walk(top: str, found: dict[str, str]) -> None:
                     if name not in SKIP_DIRS and not name.startswith("."):
                         stack.append(entry.path)
                 elif (entry.is_file(follow_symlinks=False) and name.lower().endswith(COPY_SUFFIXES)
-                      and not _own_report(entry.path)):
+                      and not _own_report(entry.path)
+                      and not (name in master_names and os.path.realpath(entry.path) in masters)):
                     found.setdefault(prefix + name, entry.path)
             except OSError:
                 continue
@@ -276,7 +284,7 @@ def _work(item: tuple[str, str]) -> tuple[FileResult, bytes | None, tuple | None
 
 def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
                 progress: Callable[[int, int], None] | None = None) -> RunResult:
-    files = [item for item in discover(paths) if in_shard(item[1], options.shard)]
+    files = [item for item in discover(paths, logo_masters(loaded)) if in_shard(item[1], options.shard)]
     checker = Checker(loaded, options)
     jobs = options.jobs or os.cpu_count() or 1
     result = RunResult(guide=loaded)

@@ -339,3 +339,13 @@ def test_files_outside_the_current_folder_are_shown_by_their_clean_absolute_path
                          "../site/web/a.md", "../site/web/../web")
     paths = [finding["path"] for finding in json.loads(result.stdout)["findings"]]
     assert paths == [(project.root / "site/web/a.md").as_posix()]  # once, though given twice
+
+
+def test_the_approved_logo_master_is_not_checked_as_a_creative_unless_named(project):
+    from brandlint.vision.examples import example_logo_png
+
+    project.write("assets/logo.png", example_logo_png())
+    project.guide("logos:\n  primary:\n    file: assets/logo.png\n")
+    project.write("web/a.md", "Hello.\n")
+    assert [f["path"] for f in project.check(".")["files"]] == ["web/a.md"]
+    assert [f["path"] for f in project.check("assets/logo.png")["files"]] == ["assets/logo.png"]
