@@ -54,7 +54,7 @@ repos:
         name: brandlint
         entry: brandlint check
         language: system
-        files: \\.(md|markdown|txt|html?)$
+        files: (?i)\\.(md|markdown|txt|html?|css|svg|png|jpe?g|webp)$
 """
 
 

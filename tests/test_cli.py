@@ -173,6 +173,7 @@ def test_rules_and_explain(project):
     listing = project.run("rules").stdout
     for rule in ("terms.use", "tone.casual", "length.max_bytes", "inclusive.gendered", "kr-ad-law.superlative"):
         assert rule in listing
+    assert all(line.strip() for line in listing.splitlines())  # one line a rule, none blank
     result = project.run("explain", "terms.usee")
     assert result.exit_code == 2 and "did you mean `terms.use`" in result.stderr
     family = project.run("explain", "length").stdout
@@ -190,6 +191,17 @@ def test_init_writes_a_working_starter_and_never_overwrites(project):
     again = project.run("init")
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert (project.root / "brand.yaml").read_bytes() == before
+    # The hook passes every kind of file `check` reads (pre-commit matches `files` with re.search).
+    import re
+
+    from ruamel.yaml import YAML
+
+    from brandlint.engine import COPY_SUFFIXES
+
+    [hook] = YAML(typ="safe").load((project.root / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    for suffix in COPY_SUFFIXES:
+        assert re.search(hook["files"], f"web/a{suffix}") and re.search(hook["files"], f"A{suffix.upper()}")
+    assert not re.search(hook["files"], "notes.docx")
 
 
 def _many_files(project, count=40):

@@ -38,7 +38,7 @@ def rule_doc(pack_name: str, name: str, rule: PackRule) -> Rule:
     return Rule(
         id=f"{pack_name}.{name}",
         severity=Severity.parse(rule.level),
-        summary=rule.description or rule.message or f"{rule.type} rule from the {pack_name} pack",
+        summary=" ".join((rule.description or rule.message or f"{rule.type} rule from the {pack_name} pack").split()),
         why="",  # a pack rule's description says both what and why
         fail=examples.fail if examples else "",
         passing=examples.pass_ if examples else "",
