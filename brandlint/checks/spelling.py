@@ -68,9 +68,17 @@ def _accepted(policy: Any) -> frozenset[str]:
     """Words the guideline vouches for: vocabulary, the brand name and every term's forms."""
     accepted = {word.lower() for entry in policy.vocabulary for word in entry.split()}
     accepted |= {word.lower() for word in policy.brand.split()}
-    for term in policy.terms:
-        for form in [term.use or "", *term.instead_of, *term.avoid]:
-            accepted.update(part.lower() for part in re.split(r"[\s-]+", form) if part)
+    forms = [form for term in policy.terms for form in [term.use or "", *term.instead_of, *term.avoid]]
+    # Words the packs flag are theirs to report, and what their substitutions write (allowlist
+    # for whitelist) must not be a typo after `fix`.
+    for entry in policy.packs:
+        for rule in entry.pack.rules.values():
+            if rule.type == "substitution":
+                forms += list(rule.swap.values()) + ([] if rule.regex else list(rule.swap))
+            elif not rule.regex:
+                forms += list(rule.tokens) + ([rule.token] if rule.token else [])
+    for form in forms:
+        accepted.update(part.lower() for part in re.split(r"[\s|/-]+", form) if part)
     return frozenset(accepted)
 
 

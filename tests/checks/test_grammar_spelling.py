@@ -70,3 +70,12 @@ def test_spelling_remembers_words_per_channel_and_reports_every_occurrence(proje
     found = [(f["path"], f["match"], f["column"]) for f in project.findings("--jobs", "1", rule="spelling")]
     assert found == [("b.md", "gyokuro", 5), ("b.md", "delicous", 28), ("b.md", "delicous", 44),
                      ("c.md", "delicous", 7), ("web/a.md", "delicous", 26)]
+
+
+def test_spelling_leaves_pack_words_to_the_pack_and_accepts_what_fix_writes(project):
+    project.guide("extends: [inclusive]\n")
+    project.write("a.md", "Add it to the whitelist today.\n")
+    assert [f["rule"] for f in project.findings("a.md")] == ["inclusive.tech-terms"]
+    assert project.run("fix", "a.md").exit_code == 0
+    assert (project.root / "a.md").read_text() == "Add it to the allowlist today.\n"
+    assert project.findings("a.md") == []
