@@ -58,7 +58,7 @@ def test_example_findings(tmp_path, monkeypatch):
              "assets/logo.png"}
     assert not clean & {f["path"] for f in data["findings"]}
     assert any(f["path"] == "sms/flash.txt" and f["rule"] == "length.max_bytes" for f in data["findings"])
-    assert data["summary"]["files"] == 15
+    assert data["summary"]["files"] == 14  # the logo master (assets/logo.png) is the reference, not a creative
     [campaign] = data["campaigns"]
     assert campaign["campaign"] == "spring-launch"
     assert campaign["variants"][0]["facts"] == {"code": "omitted", "discount": "contradicted", "ends": "omitted",

@@ -83,16 +83,27 @@ def _scalars(facts: dict[str, Any]) -> list[Any]:
 
 
 def check_channels(loaded: LoadedCampaign, guide: LoadedGuide) -> None:
+    """Every campaign channel is a channel of the guideline or has a template (the brand's or a
+    built-in one); one with neither is an error. A channel the guideline does not define is
+    linted against the base guideline, like a file that maps to no channel."""
+    from brandlint.campaign.templates import find_template, template_folders, templated_channels
+
     known = sorted(guide.guide.channels)
-    names = list(loaded.campaign.plans())
+    folders = template_folders(guide.root)
+    plans = loaded.campaign.plans()
+    names = list(plans)
     for index, name in enumerate(names):
-        if name not in guide.guide.channels:
-            hint = difflib.get_close_matches(name, known, n=1)
-            path = ("channels", index) if isinstance(loaded.campaign.channels, list) else ("channels", name)
-            text = f"campaign channel `{name}` is not a channel of {guide.display_path}"
-            text += f"; did you mean `{hint[0]}`?" if hint else ""
-            text += f" (channels: {', '.join(known)})" if known else ""
-            raise loaded.source.error(text, path, prefer_key=isinstance(loaded.campaign.channels, dict))
+        if name in guide.guide.channels or plans[name].template or find_template(name, None, folders):
+            continue
+        templated = templated_channels(folders)
+        hint = difflib.get_close_matches(name, sorted(set(known) | set(templated)), n=1)
+        path = ("channels", index) if isinstance(loaded.campaign.channels, list) else ("channels", name)
+        text = f"campaign channel `{name}` is not a channel of {guide.display_path} and has no template"
+        text += f"; did you mean `{hint[0]}`?" if hint else ""
+        text += f" (channels: {', '.join(known) or 'none defined'}; templates: {', '.join(templated) or 'none'})"
+        text += (f". Define it under `channels:` in {guide.display_path} or add templates/{name}.txt.j2 "
+                 "(or .html.j2, .md.j2) beside it")
+        raise loaded.source.error(text, path, prefer_key=isinstance(loaded.campaign.channels, dict))
     if loaded.campaign.audience:
         for index, name in enumerate(loaded.campaign.audience.channels):
             if name not in names:

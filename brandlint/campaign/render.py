@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from brandlint.campaign.loader import LoadedCampaign
+from brandlint.campaign.templates import EXTENSIONS, find_template, template_folders
 from brandlint.errors import GuideError, UsageError
 from brandlint.guide.loader import LoadedGuide, display
 from brandlint.resources import builtin_dir
@@ -29,7 +30,6 @@ MARK_RE = re.compile(f"{MARK_OPEN}(\\d+):(\\d+){MARK_CLOSE}")
 # A template that loops a million times is a mistake (or an attack): stop at this size.
 MAX_OUTPUT_CHARS = 2_000_000
 MANIFEST = "manifest.json"
-EXTENSIONS = ("html", "txt", "md")
 
 
 @dataclass
@@ -141,12 +141,9 @@ class _Environment:
 def _template_for(channel: str, locale: str, search: list[Path], explicit: Path | None) -> tuple[Path, str]:
     if explicit is not None:
         return explicit, explicit.name
-    for folder in search:
-        for name in (f"{channel}.{locale}.{{}}.j2", f"{channel}.{{}}.j2"):
-            for ext in EXTENSIONS:
-                candidate = folder / name.format(ext)
-                if candidate.is_file():
-                    return candidate, candidate.name
+    found = find_template(channel, locale, search)
+    if found is not None:
+        return found, found.name
     raise GuideError(f"no template for channel `{channel}`: add templates/{channel}.txt.j2 (or .html.j2, .md.j2) "
                      "beside the guideline")
 
@@ -158,10 +155,12 @@ def _extension(template_name: str) -> str:
 
 def plan_variants(guide: LoadedGuide, campaign: LoadedCampaign) -> list[Variant]:
     model = campaign.campaign
-    search = [guide.root / "templates", builtin_dir("templates")]
+    search = template_folders(guide.root)
     variants = []
     for channel, plan in model.plans().items():
-        language = guide.guide.channels[channel].language
+        # A channel the guideline does not define (but a template does) has no language of its own.
+        defined = guide.guide.channels.get(channel)
+        language = defined.language if defined is not None else None
         locales = plan.locales or ([language] if language in ("en", "ko") else list(model.locales))
         explicit = (campaign.path.parent / plan.template).resolve() if plan.template else None
         if explicit is not None and not explicit.is_relative_to(campaign.path.parent.resolve()):
@@ -193,15 +192,16 @@ def render_variants(guide: LoadedGuide, campaign: LoadedCampaign) -> list[Varian
                      for p in model.plans().values() if p.template}
     search = [guide.root / "templates", *map(Path, sorted(explicit_dirs)), builtin_dir("templates")]
     environment = _Environment([p for p in search if p.is_dir()])
+    core = _guideline_context(guide)
     for variant in variants:
         plan = model.plans()[variant.channel]
         record = next((r for r in (model.audience.records if model.audience else [])
                        if str(r.get("id")) == variant.recipient), None)
         facts = {name: _localised(raw, variant.locale) for name, raw in model.facts.items()}
         facts.update({k: _localised(v, variant.locale) for k, v in variant.fact_overrides.items()})
-        context: dict[str, Any] = {**model.data, **model.translations.get(variant.locale, {}), **plan.data}
+        context: dict[str, Any] = {**core, **model.data, **model.translations.get(variant.locale, {}), **plan.data}
         context.update(facts=facts, locale=variant.locale, channel=variant.channel, campaign=model.campaign,
-                       year=campaign.year, brand=guide.guide.brand)
+                       year=campaign.year)
         if record is not None:
             context["recipient"] = record
         template_name = Path(variant.template).name
@@ -213,6 +213,15 @@ def render_variants(guide: LoadedGuide, campaign: LoadedCampaign) -> list[Varian
             raise GuideError(f"the {variant.label} variant contains a NUL character; copy cannot hold one",
                              path, int(number) if number else None)
     return variants
+
+
+def _guideline_context(guide: LoadedGuide) -> dict[str, Any]:
+    """What templates see of the guideline: the brand name and, when there is one, the tagline
+    (SPEC §1 `message.tagline`). Campaign data of the same name overrides them."""
+    context: dict[str, Any] = {"brand": guide.guide.brand}
+    if guide.guide.message.tagline:
+        context["tagline"] = guide.guide.message.tagline
+    return context
 
 
 def _localised(raw: Any, locale: str) -> Any:

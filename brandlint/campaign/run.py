@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from brandlint.campaign.loader import check_channels, load_campaign
@@ -9,6 +10,24 @@ from brandlint.campaign.render import check_out_dir, render_variants, write_vari
 from brandlint.engine import Checker, Options, RunResult
 from brandlint.errors import UsageError
 from brandlint.guide.loader import display, load_guide
+from brandlint.guide.policy import Policy
+
+
+class VariantChecker(Checker):
+    """Checks rendered variants. A campaign channel the guideline does not define (it has a
+    template) is checked against the base guideline, as a file that maps to no channel is,
+    and keeps its own name in findings and reports."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._undefined: dict[str, Policy] = {}
+
+    def policy(self, channel: str | None) -> Policy:
+        if channel is None or channel in self.loaded.guide.channels:
+            return super().policy(channel)
+        if channel not in self._undefined:
+            self._undefined[channel] = dataclasses.replace(super().policy(None), channel=channel, extra={})
+        return self._undefined[channel]
 
 
 def render_campaign(campaign_path: Path, out: Path | None, guide_path: Path | None, options: Options) -> RunResult:
@@ -24,7 +43,7 @@ def render_campaign(campaign_path: Path, out: Path | None, guide_path: Path | No
     check_out_dir(out, guide, campaign)
     variants = render_variants(guide, campaign)  # everything in memory before any write
     written = write_variants(out, campaign, variants)
-    checker = Checker(guide, Options(use_cache=False))
+    checker = VariantChecker(guide, Options(use_cache=False))
     checked = []
     for variant, path in zip(variants, written, strict=True):
         binding = Binding(campaign.name, variant.locale, campaign.facts_for(variant.locale, variant.fact_overrides),

@@ -29,6 +29,7 @@ facts:
 data:
   product: Spring Blend
   headline: Brighter mornings start here
+  unsubscribe_url: https://lumentea.example/unsubscribe
 translations:
   ko: {product: 스프링 블렌드, headline: 더 밝은 아침}
 """
