@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 def builtin_checks() -> tuple[Check, ...]:
     from brandlint.checks import (
         color,
+        compliance,
         consistency,
         contrast,
         font,
@@ -32,7 +33,7 @@ def builtin_checks() -> tuple[Check, ...]:
     from brandlint.checks import format as format_check
 
     return (terms.CHECK, message.CHECK, tone.CHECK, readability.CHECK, length.CHECK,
-            format_check.CHECK, require.CHECK, consistency.CHECK, spelling.CHECK, grammar.CHECK,
+            format_check.CHECK, require.CHECK, consistency.CHECK, compliance.CHECK, spelling.CHECK, grammar.CHECK,
             color.CHECK, contrast.CHECK, font.CHECK, image.CHECK, logo.CHECK)
 
 

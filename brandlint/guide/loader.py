@@ -155,6 +155,14 @@ def _check_references(loaded: LoadedGuide) -> None:
             text += f"; did you mean `{hint[0]}`?" if hint else ""
             text += f" (channels: {', '.join(channels)})" if channels else " (no channels are defined)"
             raise source.error(text, ("files", glob))
+    for index, entry in enumerate(guide.compliance):
+        for position, channel in enumerate(entry.channels or []):
+            if channel not in guide.channels:
+                hint = _close_matches(channel, channels, n=1)
+                text = f"compliance `{entry.id}` names unknown channel `{channel}`"
+                text += f"; did you mean `{hint[0]}`?" if hint else ""
+                text += f" (channels: {', '.join(channels)})" if channels else " (no channels are defined)"
+                raise source.error(text, ("compliance", index, "channels", position))
     for name, logo in guide.logos.items():
         logo_path = (loaded.root / logo.file).resolve()
         if not logo.allow_outside and not logo_path.is_relative_to(loaded.root.resolve()):

@@ -75,6 +75,18 @@ class KeyMessage(Strict):
     ko: list[Text] = Field(default_factory=list, description="Variants for Korean copy.")
 
 
+class Disclosure(Strict):
+    """Legal wording copy must carry whenever it mentions something (an offer, a claim)."""
+
+    id: Text
+    when: list[Text] = Field(min_length=1, description=(
+        "Words or phrases (case-insensitive, whole words) that make the wording necessary."))
+    require: list[Text] = Field(min_length=1, description="One of these must appear in the same file.")
+    channels: list[Text] | None = Field(None, description="Only on these channels (default: every file).")
+    level: Level = "error"
+    message: Text | None = Field(None, description="Why, added to the finding.")
+
+
 class Message(Strict):
     tagline: Text | None = None
     key_messages: list[KeyMessage] = Field(default_factory=list)
@@ -180,6 +192,8 @@ class Guide(Strict):
     grammar: Grammar = Grammar()
     scoring: Scoring = Scoring()
     campaigns: list[Text] = Field(default_factory=list, description="Globs of campaign files.")
+    compliance: list[Disclosure] = Field(default_factory=list, description=(
+        "Legal wording: when copy mentions one of `when`, one of `require` must appear too."))
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description=(
         "Turn rules (by id or family) off or change their level."))
 
