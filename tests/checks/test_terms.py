@@ -103,3 +103,11 @@ def test_pack_rules_read_korean_endings_the_same_way(project):
     project.write("a.txt", "이 차는 최고다. 최고경영자가 골랐어요.\n")
     found = [(f["column"], f["match"]) for f in project.findings("a.txt", rule="kr-ad-law.superlative")]
     assert found == [(6, "최고")]
+
+
+def test_a_term_ending_in_a_symbol_is_found_whole_before_its_shorter_form(project):
+    project.guide("terms:\n  - use: Lumen Tea®\n    instead_of: [Lumen Tea, LumenTea]\n  - avoid: [최고]\n")
+    project.write("a.txt", "Lumen Tea® is here. Lumen Tea is not. LumenTea를 사세요. 최고abc 최고예요.\n")
+    found = [(f["column"], f["match"], f.get("fix")) for f in project.findings("a.txt", rule="terms")]
+    assert found == [(21, "Lumen Tea", {"replacement": "Lumen Tea®"}), (39, "LumenTea", {"replacement": "Lumen Tea®"}),
+                     (60, "최고", None)]
