@@ -126,12 +126,9 @@ class Checker:
     @cached_property
     def known_rules(self) -> frozenset[str]:
         """Rule ids, families and pack names a suppression directive may name."""
-        from brandlint.checks.registry import builtin_rule_ids
+        from brandlint.guide.loader import rule_names
 
-        known = set(builtin_rule_ids())
-        for entry in self.loaded.packs.values():
-            known.update(f"{entry.name}.{rule}" for rule in entry.pack.rules)
-        return frozenset(known | {rule.split(".")[0] for rule in known})
+        return frozenset(rule_names(self.loaded))
 
     def policy(self, channel: str | None) -> Policy:
         if channel not in self._policies:
@@ -209,7 +206,7 @@ class Checker:
         from brandlint.checks.registry import run_checks
         from brandlint.documents import DocumentError
         from brandlint.lang.detect import block_language
-        from brandlint.suppress import suppress
+        from brandlint.suppress import directives, suppress, unknown_names
 
         front = doc.front_matter
         channel = forced or self.options.channel
@@ -242,11 +239,10 @@ class Checker:
             finding.match = doc.source[finding.start:finding.end]
             if binding is not None and binding.line_map and finding.line <= len(binding.line_map):
                 finding.template = binding.line_map[finding.line - 1]
-        findings = sorted(suppress(doc, ctx.findings), key=Finding.sort_key)
-        if doc.comments:
-            from brandlint.suppress import unknown_names
-
-            ctx.notes.update(unknown_names(doc, self.known_rules))
+        found = directives(doc) if doc.comments else []
+        findings = sorted(suppress(doc, ctx.findings, found), key=Finding.sort_key)
+        if found:
+            ctx.notes.update(unknown_names(doc, found, self.known_rules))
         weights = policy.scoring
         cost = sum({Severity.ERROR: weights.error, Severity.WARNING: weights.warning,
                     Severity.SUGGESTION: weights.suggestion}[f.severity] for f in findings)

@@ -38,13 +38,13 @@ def directives(doc: Document) -> list[Directive]:
     return sorted(found, key=lambda d: d.offset)
 
 
-def unknown_names(doc: Document, known: frozenset[str]) -> list[str]:
+def unknown_names(doc: Document, found: list[Directive], known: frozenset[str]) -> list[str]:
     """Notes for directives that name no rule, family or pack (a typo silently suppresses
     nothing): `path:line:column: brandlint-disable names unknown rule `terms.uze`…`."""
     from difflib import get_close_matches
 
     notes = []
-    for directive in directives(doc):
+    for directive in found:
         for name in sorted(directive.rules - known - {"all"}):
             line, column = doc.position(directive.comment_start)
             hint = get_close_matches(name, sorted(known), n=1, cutoff=0.6)
@@ -54,8 +54,9 @@ def unknown_names(doc: Document, known: frozenset[str]) -> list[str]:
     return notes
 
 
-def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
-    found = directives(doc)
+def suppress(doc: Document, findings: list[Finding], found: list[Directive] | None = None) -> list[Finding]:
+    """The findings no directive turns off (`found`: the document's directives, if read already)."""
+    found = directives(doc) if found is None else found
     if not found:
         return findings
     kept = []

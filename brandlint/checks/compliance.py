@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from brandlint.checks.base import Check, Context, Rule
-from brandlint.documents.base import SEPARATOR
 from brandlint.findings import Severity
 
 DISCLOSURE = Rule(
@@ -24,24 +23,20 @@ DISCLOSURE = Rule(
 )
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.replace(SEPARATOR, " ").lower().split())
-
-
 def check(ctx: Context) -> None:
     entries = ctx.policy.compliance
     if not entries or not ctx.doc.is_copy or not ctx.active(DISCLOSURE):
         return
-    from brandlint.checks.terms import CaselessPhrases, is_hangul, korean_boundary
+    from brandlint.checks.message import normalise
+    from brandlint.checks.terms import CaselessPhrases, whole_spans
 
-    prose = _normalise(" \n ".join(block.text for block in ctx.doc.blocks))
+    prose = normalise(" \n ".join(block.text for block in ctx.doc.blocks))
     for entry in entries:
-        if any(_normalise(wording) in prose for wording in entry.require):
+        if any(normalise(wording) in prose for wording in entry.require):
             continue
         triggers = ctx.policy.memo(f"compliance.{entry.id}", lambda entry=entry: CaselessPhrases(list(entry.when)))
         for block in ctx.doc.blocks:
-            found = next(((start, end) for start, end in triggers.spans(block.prose)
-                          if not is_hangul(block.prose[end - 1]) or korean_boundary(ctx, block.prose, end)), None)
+            found = next(whole_spans(ctx, block.prose, triggers.spans(block.prose)), None)
             if found is None:
                 continue
             start, end = found

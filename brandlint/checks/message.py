@@ -36,7 +36,8 @@ KEY_MESSAGE = Rule(
 )
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, single spaces: how required wording is compared."""
     text = text.replace(SEPARATOR, " ").lower()
     text = re.sub(r"[\u2018\u2019]", "'", text)
     text = re.sub(r"[\u201c\u201d]", '"', text)
@@ -44,14 +45,14 @@ def _normalise(text: str) -> str:
 
 
 def _phrase(text: str) -> str:
-    return _normalise(text).rstrip(".!?。 ")
+    return normalise(text).rstrip(".!?。 ")
 
 
 def check(ctx: Context) -> None:
     required = set(ctx.policy.require)
     if not required or not ctx.doc.is_copy:
         return
-    prose = _normalise(" \n ".join(block.text for block in ctx.doc.blocks))
+    prose = normalise(" \n ".join(block.text for block in ctx.doc.blocks))
     if "tagline" in required and ctx.policy.tagline and _phrase(ctx.policy.tagline) not in prose:
         ctx.report_document(TAGLINE, f"The {ctx.policy.channel or 'base'} channel requires the "
                             f"tagline \"{ctx.policy.tagline}\", and this file does not state it.")

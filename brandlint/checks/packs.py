@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from brandlint.checks.base import Context, Rule
-from brandlint.checks.terms import CaselessPhrases, alternation, is_hangul, korean_boundary
+from brandlint.checks.terms import CaselessPhrases, alternation, whole_spans
 from brandlint.documents.base import Block
 from brandlint.findings import Severity
 
@@ -108,9 +108,8 @@ def _blocks(ctx: Context, rule: PackRule) -> Iterator[Block]:
 
 def _matches(ctx: Context, rule_id: str, compiled: Compiled, block: Block) -> list[Any]:
     if not compiled.user_regex:
-        prose = block.prose
-        return [match for match in compiled.pattern.finditer(prose)
-                if not is_hangul(prose[match.end() - 1]) or korean_boundary(ctx, prose, match.end())]
+        matches = {match.span(): match for match in compiled.pattern.finditer(block.prose)}
+        return [matches[span] for span in whole_spans(ctx, block.prose, matches)]
     try:
         return list(compiled.pattern.finditer(block.prose, timeout=REGEX_BUDGET))
     except TimeoutError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -267,6 +267,12 @@ def korean_boundary(ctx: Context, prose: str, end: int) -> bool:
         if morpheme.start < end < morpheme.end:
             return False
     return True
+
+
+def whole_spans(ctx: Context, prose: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans that are whole words: a Hangul-final one only where `korean_boundary` agrees."""
+    return ((start, end) for start, end in spans
+            if not is_hangul(prose[end - 1]) or korean_boundary(ctx, prose, end))
 
 
 def _with_particle(prose: str, end: int, replacement: str) -> tuple[int, str]:

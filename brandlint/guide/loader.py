@@ -257,19 +257,25 @@ def _builtin_rule_ids() -> list[str]:
     return table(f"rule-ids/{code_stamp()}", build)
 
 
+def rule_names(loaded: LoadedGuide) -> set[str]:
+    """What `rules:` and suppression directives may name: every built-in and pack rule id,
+    and their families (a pack's name is its rules' family)."""
+    known = set(_builtin_rule_ids())
+    for pack in loaded.packs.values():
+        known.update(f"{pack.name}.{rule}" for rule in pack.pack.rules)
+    return known | {rule.split(".")[0] for rule in known}
+
+
 def _check_rule_settings(loaded: LoadedGuide) -> None:
     settings = [(("rules", key), key) for key in loaded.guide.rules]
     for channel_name, channel in loaded.guide.channels.items():
         settings += [(("channels", channel_name, "rules", key), key) for key in channel.rules]
     if not settings:
         return
-    known = set(_builtin_rule_ids())
-    for pack in loaded.packs.values():
-        known.update(f"{pack.name}.{rule}" for rule in pack.pack.rules)
-    families = {rule.split(".")[0] for rule in known}
+    known = rule_names(loaded)
     for path, key in settings:
-        if key not in known and key not in families:
-            hint = _close_matches(key, sorted(known | families), n=1)
+        if key not in known:
+            hint = _close_matches(key, sorted(known), n=1)
             text = f"unknown rule `{key}`"
             text += f"; did you mean `{hint[0]}`?" if hint else " (see `brandlint rules`)"
             raise loaded.source.error(text, path, prefer_key=True)
