@@ -50,7 +50,8 @@ def _to_guide_error(model: type[BaseModel], source: YamlSource, error: Any) -> G
         return source.error(text, loc, prefer_key=True)
     if kind == "missing":
         missing = str(error["loc"][-1])
-        where = f" under `{dotted}`" if loc else ""
+        parent = loc[:-1] if loc and str(loc[-1]) == missing else loc
+        where = f" under `{'.'.join(str(part) for part in parent)}`" if parent else ""
         return source.error(f"missing required key `{missing}`{where}", loc, prefer_key=True)
     message = error["msg"]
     if message.startswith("Value error, "):

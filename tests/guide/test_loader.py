@@ -34,6 +34,8 @@ CASES = [
     ("brand: X\nrules:\n  terms.usee: off\n", "3:3", ["unknown rule `terms.usee`", "did you mean `terms.use`"]),
     ("brand: X\nchannels:\n  sms:\n    encoding: cp9499\n", "4:15", ["not a known text encoding"]),
     ("brand: X\nmessage:\n  key_messages:\n    - id: a\n      any_of: []\n", "5:15", ["any_of"]),
+    ("brand: X\ncompliance:\n  - id: t\n    when: [off]\n", "3:5",
+     ["missing required key `require` under `compliance.0`"]),
     ('brand: X\ncolors:\n  palette: {paper: "#FFF"}\nlogos:\n  p:\n    file: logo.png\n    on: [papr]\n',
      "7:10", ["`papr` is not a palette colour", "did you mean `paper`"]),
 ]
