@@ -1,4 +1,4 @@
-from brandlint.cli import main
+from brandlint.entry import main
 
 if __name__ == "__main__":
     main()

@@ -23,33 +23,17 @@ import contextlib
 import hashlib
 import marshal
 import os
-import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from brandlint.filestate import content_digest, stat_signature
+
 BUCKETS = 64
 MAGIC = b"brandlint-cache-1\n"
-RACY_NS = 2_000_000_000  # two seconds: coarser than any file system's time stamps
 KEEP_SCOPES = 4  # guideline versions whose results are kept side by side (switching branches)
 UNWRITABLE = "the results cache {folder} cannot be written ({reason}); this run's results are not kept"
 DAMAGED = "damaged entries in the results cache {folder} were ignored; those files were checked again"
-
-
-def content_digest(raw: bytes) -> bytes:
-    return hashlib.blake2b(raw, digest_size=16).digest()
-
-
-def stat_signature(path: str | os.PathLike) -> tuple[tuple, tuple | None]:
-    """(size, mtime, ctime, inode) of a file, and the same again if it may be trusted later.
-
-    A file changed within RACY_NS of being looked at might change again within the same
-    clock tick without its times moving (git's "racily clean" case): such a signature is not
-    remembered, and the next run reads the file to compare its content."""
-    stat = os.stat(path)
-    signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-    settled = max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - RACY_NS
-    return signature, signature if settled else None
 
 
 def _bucket_of(path: str) -> int:
@@ -111,20 +95,25 @@ class ResultCache:
         return {}
 
     def unchanged_many(self, items: list[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], tuple | None]]:
-        """`unchanged` for many (path, display path) items, bucket by bucket: only one bucket is
+        """`lookup` for many (path, display path) items, bucket by bucket: only one bucket is
         held at a time (plus those that changed, until `flush`), however big the run."""
         groups: dict[int, list[tuple[str, str]]] = {}
         for item in items:
             groups.setdefault(_bucket_of(item[1]), []).append(item)
         for index in sorted(groups):
             for item in groups[index]:
-                yield item, self.unchanged(*item)
+                yield item, self.lookup(*item)
             if index not in self._changed:
                 self._buckets.pop(index, None)
 
     def unchanged(self, path: str, shown: str) -> tuple | None:
         """The packed result stored for this file if its content is the one it was checked
         with. A file whose size, times and inode are as recorded is not even read."""
+        found = self.lookup(path, shown)
+        return None if found is None else found[0]
+
+    def lookup(self, path: str, shown: str) -> tuple[tuple, bytes, tuple | None] | None:
+        """`unchanged`, with the digest of the file's content and its signature (if settled)."""
         self._seen.add(shown)
         index = _bucket_of(shown)
         bucket = self._bucket(index)
@@ -137,7 +126,7 @@ class ResultCache:
         except OSError:
             return None  # gone or unreadable: checking it says why
         if recorded is not None and recorded == now[0]:
-            return self._opened(shown, blob)
+            return self._opened(shown, blob, digest, recorded)
         try:
             with open(path, "rb") as handle:
                 raw = handle.read()
@@ -148,9 +137,10 @@ class ResultCache:
         if now[1] is not None:  # same content, new times (touched, checked out again): remember them
             bucket[shown] = (digest, blob, now[1])
             self._changed.add(index)
-        return self._opened(shown, blob)
+        return self._opened(shown, blob, digest, now[1])
 
-    def _opened(self, shown: str, blob: object) -> tuple | None:
+    def _opened(self, shown: str, blob: object, digest: bytes,
+                signature: tuple | None) -> tuple[tuple, bytes, tuple | None] | None:
         try:
             packed = marshal.loads(blob)  # type: ignore[arg-type]
         except (ValueError, EOFError, TypeError):
@@ -158,7 +148,7 @@ class ResultCache:
         if not isinstance(packed, tuple):
             self.forget(shown)
             return None
-        return packed
+        return packed, digest, signature
 
     def forget(self, shown: str) -> None:
         """An entry that could not be used (damaged past its checksum): check the file again."""
@@ -178,7 +168,7 @@ class ResultCache:
         """Write the buckets that changed; returns a note for the user when that is not possible."""
         if not self._changed:
             return None
-        from brandlint.fix import write_atomically
+        from brandlint.atomic import write_atomically
 
         try:
             self.scope.mkdir(parents=True, exist_ok=True)
@@ -201,7 +191,7 @@ class ResultCache:
     def _prepare_folder(self) -> None:
         """A new scope: mark the folder as a cache, and drop the oldest guideline versions
         beyond KEEP_SCOPES."""
-        from brandlint.fix import write_atomically
+        from brandlint.atomic import write_atomically
 
         for name, text in ((".gitignore", "# brandlint's results cache\n*\n"),
                            ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"

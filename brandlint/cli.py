@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +136,7 @@ def _stderr_console():
 
 def _emit(text: str | Iterable[str], output: str | None, color: bool) -> None:
     if output:
-        from brandlint.fix import write_text_atomically
+        from brandlint.atomic import write_text_atomically
 
         try:
             write_text_atomically(Path(output), text)
@@ -157,25 +158,57 @@ def _emit(text: str | Iterable[str], output: str | None, color: bool) -> None:
         click.echo("".join(batch), nl=False)
 
 
+@dataclass
+class Replayable:
+    """A `check` run that may be recorded for brandlint.replay: what it was asked, and a
+    recorder for what it prints."""
+
+    targets: list[str]
+    guide: str | None
+    shard: tuple[int, int] | None
+    argv: list[str]
+    recorder: Any = None
+
+
 def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_color: bool,
-            notes: list[str] | None = None) -> None:
+            notes: list[str] | None = None, replayable: Replayable | None = None) -> None:
     from brandlint.findings import Severity
     from brandlint.report import render
     from brandlint.report.text import summary_line
 
     color = _use_color(no_color, fmt, output)
-    _emit(render(result, fmt, color=color, quiet=quiet, fail_on=Severity.parse(fail_on)), output, color)
+    recorder = None
+    if replayable is not None and not color:  # colours depend on the terminal: not replayed
+        from brandlint.replay import Recorder
+
+        recorder = replayable.recorder = Recorder()
+    text = render(result, fmt, color=color, quiet=quiet, fail_on=Severity.parse(fail_on))
+    if recorder is not None:
+        if output:
+            recorder.output = (output, [])
+        text = recorder.tee([text] if isinstance(text, str) else text,
+                            recorder.output[1] if recorder.output else recorder.stdout)
+    _emit(text, output, color)
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+        if recorder is not None:
+            recorder.stderr.append(line + "\n")
+
     for error in result.input_errors:
-        click.echo(f"brandlint: error: {error}", err=True)
+        say(f"brandlint: error: {error}")
     if not quiet:
         for note in result.notes + (notes or []):
-            click.echo(note, err=True)
-        click.echo(summary_line(result), err=True)
+            say(note)
+        say(summary_line(result))
     if result.input_errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity.parse(fail_on)
     failing = sum(count for severity, count in result.counts().items() if severity >= threshold)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    status = EXIT_FINDINGS if failing else EXIT_OK
+    if recorder is not None and replayable is not None and not result.notes and not notes:
+        recorder.save(replayable.argv, replayable.targets, replayable.guide, replayable.shard, result, status)
+    sys.exit(status)
 
 
 @main.command()
@@ -189,16 +222,20 @@ def check(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: s
     """Lint copy (.md .txt .html), styles (.css .svg) and creatives (.png .jpg .webp);
     folders recurse. Default: the current folder."""
     from brandlint.engine import check_paths
+    from brandlint.replay import ARGV
 
     targets = list(paths) or ["."]
     loaded = _load(guide, targets)
     options = _options(loaded, channel, jobs, no_cache, shard)
     result = check_paths(loaded, targets, options, progress=_progress(quiet))
+    replayable = None
     if history:
         from brandlint.report.history import record
 
         result.history = record(Path(history), result)
-    _finish(result, fmt, output, fail_on, quiet, no_color)
+    elif ARGV is not None and options.use_cache:  # started as the command (not in-process)
+        replayable = Replayable(targets, guide, options.shard, ARGV)
+    _finish(result, fmt, output, fail_on, quiet, no_color, replayable=replayable)
 
 
 @main.command()

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brandlint.errors import UsageError
+from brandlint.discovery import COPY_SUFFIXES, discover, in_shard
 from brandlint.findings import Finding, InputError, Severity
-from brandlint.guide.loader import LoadedGuide, display
+from brandlint.guide.loader import LoadedGuide
 from brandlint.guide.policy import Policy, resolve
 from brandlint.results import FileResult, RunResult
 
@@ -26,10 +25,6 @@ if TYPE_CHECKING:
     from brandlint.checks.consistency import Binding
     from brandlint.documents.base import Document
 
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".brandlint_cache", "__pycache__", ".venv",
-             "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
-# Files a folder walk picks up; an explicitly named file of another type is reported.
-COPY_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".css", ".svg", ".png", ".jpg", ".jpeg", ".webp")
 SERIAL_BELOW = 24  # a pool costs more than it saves on a handful of files
 
 
@@ -42,73 +37,8 @@ class Options:
     cache_dir: Path = Path(".brandlint_cache")
 
 
-def discover(paths: Iterable[str], masters: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """Files to check as (path, display path), sorted by display path; folders recurse, links
-    are not followed. Plain strings: a Path per file is most of a huge run's memory.
-    `masters` (real paths of the guideline's logo files) are left out of folders: the approved
-    master is the reference, not a creative; named on its own, it is checked."""
-    found: dict[str, str] = {}
-    for given in paths:
-        path = Path(given)
-        if not path.exists() and not path.is_symlink():
-            raise UsageError(f"no such file or folder: {given}")
-        if path.is_dir():
-            _walk(str(path), found, masters)
-        else:
-            found.setdefault(display(path.absolute()), given)
-    return [(found[key], key) for key in sorted(found)]
-
-
 def logo_masters(loaded: LoadedGuide) -> frozenset[str]:
     return frozenset(os.path.realpath(loaded.root / logo.file) for logo in loaded.guide.logos.values())
-
-
-def _walk(top: str, found: dict[str, str], masters: frozenset[str] = frozenset()) -> None:
-    """Copy files under `top`, keyed by display path. Links are not followed and only
-    regular files count (a FIFO would block the reader)."""
-    master_names = {os.path.basename(master) for master in masters}
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        # One display prefix per folder (relpath per file would be most of the walk).
-        shown = display(Path(folder).absolute())
-        prefix = "" if shown == "." else shown.rstrip("/") + "/"
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError:
-            continue  # unreadable folder: skipped, as os.walk does
-        for entry in entries:
-            name = entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if name not in SKIP_DIRS and not name.startswith("."):
-                        stack.append(entry.path)
-                elif (entry.is_file(follow_symlinks=False) and name.lower().endswith(COPY_SUFFIXES)
-                      and not _own_report(entry.path)
-                      and not (name in master_names and os.path.realpath(entry.path) in masters)):
-                    found.setdefault(prefix + name, entry.path)
-            except OSError:
-                continue
-
-
-def _own_report(path: str) -> bool:
-    """An HTML report brandlint wrote earlier (into the folder it checks)."""
-    if not path.lower().endswith((".html", ".htm")):
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return b'<meta name="generator" content="brandlint">' in handle.read(512)
-    except OSError:
-        return False
-
-
-def in_shard(display_path: str, shard: tuple[int, int] | None) -> bool:
-    """Deterministic split by a hash of the path, stable as files come and go."""
-    if shard is None:
-        return True
-    index, count = shard
-    return zlib.crc32(display_path.encode("utf-8")) % count == index - 1
 
 
 class Checker:
@@ -172,14 +102,14 @@ class Checker:
         signature taken before reading (None, None when there is nothing to remember)."""
         signature = None
         if self.options.use_cache:
-            from brandlint.cache import stat_signature
+            from brandlint.filestate import stat_signature
 
             with contextlib.suppress(OSError):  # read() says why
                 signature = stat_signature(path)[1]
         raw = self.read(path, shown)
         if isinstance(raw, FileResult):
             return raw, None, None
-        from brandlint.cache import content_digest
+        from brandlint.filestate import content_digest
 
         digest = content_digest(raw) if self.options.use_cache else None
         return self.check_bytes(Path(path), shown, raw)[0], digest, signature
@@ -290,17 +220,23 @@ def check_paths(loaded: LoadedGuide, paths: list[str], options: Options,
         from brandlint.cache import DAMAGED, ResultCache
 
         cache = ResultCache(options.cache_dir, loaded.fingerprint, options.channel)
+        # What each file was when checked (display path -> signature, digest): an unchanged
+        # re-run is answered from the run's record when every file is still the same.
+        result.inputs = {}
+        result.discovered, result.cache_version = files, str(cache.version)
         if not cache.empty:
             # Unchanged files are answered here; only the others go to the workers.
             pending = []
-            for item, packed in cache.unchanged_many(files):
-                if packed is not None:
+            for item, found in cache.unchanged_many(files):
+                if found is not None:
+                    packed, digest, signature = found
                     try:
                         result.add_packed(packed)
+                        result.inputs[item[1]] = (signature, digest)
                     except (ValueError, TypeError, IndexError, KeyError):
                         cache.forget(item[1])
-                        packed = None
-                if packed is None:
+                        found = None
+                if found is None:
                     pending.append(item)
                 elif progress:
                     progress(len(result.files), len(files))
@@ -338,5 +274,7 @@ def _gather(result: RunResult, fresh: Iterable[tuple[FileResult, bytes | None, t
         # analyser) is not remembered: the next run tries again.
         if cache is not None and digest is not None and not file_result.notes:
             cache.put(file_result.path, digest, signature, packed)
+        if result.inputs is not None and digest is not None:
+            result.inputs[file_result.path] = (signature, digest)
         if progress:
             progress(len(result.files), total)

@@ -7,14 +7,12 @@ that changed on disk while we worked, or that is read-only, is left alone.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
-import tempfile
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brandlint.atomic import write_atomically, write_text_atomically  # noqa: F401 (re-exported)
 from brandlint.engine import Checker, FileResult, Options, RunResult, discover, in_shard
 from brandlint.findings import Finding
 from brandlint.guide.loader import LoadedGuide
@@ -51,39 +49,6 @@ def apply_fixes(source: str, findings: list[Finding], nfd: bool = False) -> tupl
 
 def encode(doc, text: str) -> bytes:
     return (BOMS.get(doc.encoding, b"") if doc.bom else b"") + text.encode(doc.encoding)
-
-
-def write_text_atomically(path: Path, text: str | Iterable[str]) -> None:
-    """A report written with --output (whole, or in pieces): complete or not there at all."""
-    pieces = [text] if isinstance(text, str) else text
-    write_atomically(path, (piece.encode("utf-8") for piece in pieces))
-
-
-def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
-    """Temp file in the same folder, flushed, then renamed over the original (keeping its mode).
-    `durable=False` skips the fsync: for caches, which may be lost but never torn. A symbolic
-    link is written through: its target changes and the link stays a link."""
-    path = Path(os.path.realpath(path))
-    if path.exists():
-        mode = path.stat().st_mode
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".brandlint")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            for piece in [data] if isinstance(data, bytes) else data:
-                out.write(piece)
-            out.flush()
-            if durable:
-                os.fsync(out.fileno())
-        os.chmod(temp, mode & 0o7777)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def fix_paths(loaded: LoadedGuide, paths: list[str], options: Options) -> FixOutcome:

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from pathlib import Path
+
+TYPE_CHECKING = False  # importing typing costs milliseconds: this module is on the replay path
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @cache
-def builtin_dir(name: str) -> Path:
+def builtin_folder(name: str) -> str:
     """`rules` or `templates`: shipped as brandlint.rules / brandlint.templates."""
-    package = Path(__file__).resolve().parent
-    installed = package / name
-    if installed.is_dir():
+    package = os.path.dirname(os.path.realpath(__file__))
+    installed = os.path.join(package, name)
+    if os.path.isdir(installed):
         return installed
-    return package.parent / name  # a source checkout: rules/ and templates/ at the top
+    return os.path.join(os.path.dirname(package), name)  # a source checkout: rules/ and templates/ at the top
+
+
+def builtin_dir(name: str) -> Path:
+    from pathlib import Path
+
+    return Path(builtin_folder(name))
 
 
 def builtin_packs() -> dict[str, Path]:
@@ -23,16 +33,16 @@ def builtin_packs() -> dict[str, Path]:
 @cache
 def code_stamp() -> str:
     """Changes whenever brandlint's own code or shipped rules change, even within one
-    version (a checkout, an editable install): results cached by other code are not reused."""
-    import hashlib
-    import os
+    version (a checkout, an editable install): results cached by other code are not reused.
+    Plain os and BLAKE2: an unchanged re-run (brandlint.replay) computes it first thing."""
+    from brandlint.filestate import blake2b
 
-    digest = hashlib.sha256()
-    for folder in (Path(__file__).resolve().parent, builtin_dir("rules")):
+    digest = blake2b(digest_size=8)
+    for folder in (os.path.dirname(os.path.realpath(__file__)), builtin_folder("rules")):
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 if name.endswith((".py", ".yaml")):
                     stat = os.stat(os.path.join(root, name))
                     digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()

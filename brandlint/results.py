@@ -149,6 +149,11 @@ class RunResult:
         self.guide = guide  # for rule documentation in SARIF and HTML reports
         self.history: list[dict] = []  # earlier runs' summaries, oldest first
         self.out = None  # where `render` wrote the variants
+        # With the results cache: what each file was when checked (display path -> stat
+        # signature, content digest), the files in order, and the cache's guideline folder.
+        self.inputs: dict[str, tuple] | None = None
+        self.discovered: list[tuple[str, str]] = []
+        self.cache_version: str | None = None
         self._counts = {severity: 0 for severity in Severity}
         self._fixable = 0
         self._notes: set[str] = set()

@@ -63,7 +63,7 @@ def write_starter(folder: Path) -> list[str]:
     if guide.exists() or (folder / ".brandlint.yaml").exists():
         raise UsageError(f"{guide.name if guide.exists() else '.brandlint.yaml'} already exists here; "
                          "not overwritten")
-    from brandlint.fix import write_text_atomically
+    from brandlint.atomic import write_text_atomically
 
     write_text_atomically(guide, STARTER_GUIDE)
     said = [f"wrote {guide.name}: edit the brand, terms and channels, then run `brandlint check`"]

@@ -29,7 +29,7 @@ def table(name: str, build: Callable[[], Any]) -> Any:
         pass
     value = build()
     try:
-        from brandlint.fix import write_atomically
+        from brandlint.atomic import write_atomically
 
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, marshal.dumps(value), durable=False)

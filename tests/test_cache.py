@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-from brandlint.cache import KEEP_SCOPES, ResultCache, _bucket_of, content_digest, stat_signature
+from brandlint.cache import KEEP_SCOPES, ResultCache, _bucket_of
+from brandlint.filestate import content_digest, stat_signature
 from brandlint.results import FileResult, pack
 
 
@@ -106,8 +107,9 @@ def test_a_recently_changed_file_is_read_again_rather_than_trusted_by_its_times(
 
 def test_a_settled_file_is_answered_by_its_stat_and_any_change_is_seen(tmp_path, monkeypatch):
     from brandlint import cache as caching
+    from brandlint import filestate
 
-    monkeypatch.setattr(caching, "RACY_NS", 0)  # instead of waiting two seconds
+    monkeypatch.setattr(filestate, "RACY_NS", 0)  # instead of waiting two seconds
     reads = []
     monkeypatch.setattr(caching, "content_digest", lambda raw: reads.append(raw) or content_digest(raw))
     page = tmp_path / "page.md"

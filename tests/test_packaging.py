@@ -28,4 +28,4 @@ def test_the_wheel_ships_rule_packs_and_templates(tmp_path):
         assert f"brandlint/rules/{pack}.yaml" in names
     assert "brandlint/cli.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "brandlint = brandlint.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "brandlint = brandlint.entry:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

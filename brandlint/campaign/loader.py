@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import glob as globbing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -113,16 +112,9 @@ def check_channels(loaded: LoadedCampaign, guide: LoadedGuide) -> None:
 
 def campaign_files(guide: LoadedGuide) -> list[Path]:
     """campaign.yaml and campaigns/*.yaml beside the guideline, and the `campaigns:` globs."""
-    root = guide.root
-    found = [root / "campaign.yaml"] if (root / "campaign.yaml").is_file() else []
-    found += sorted((root / "campaigns").glob("*.yaml")) + sorted((root / "campaigns").glob("*.yml"))
-    for pattern in guide.guide.campaigns:
-        found += sorted(Path(p) for p in globbing.glob(str(root / pattern), recursive=True))
-    unique: dict[Path, None] = {}
-    for path in found:
-        if path.is_file():
-            unique.setdefault(path.resolve(), None)
-    return list(unique)
+    from brandlint.locate import campaign_paths
+
+    return [Path(path) for path in campaign_paths(str(guide.root), list(guide.guide.campaigns))]
 
 
 class CampaignIndex:

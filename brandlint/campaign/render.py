@@ -289,7 +289,7 @@ def check_out_dir(out: Path, guide: LoadedGuide, campaign: LoadedCampaign) -> No
 
 
 def write_variants(out: Path, campaign: LoadedCampaign, variants: list[Variant]) -> list[Path]:
-    from brandlint.fix import write_text_atomically
+    from brandlint.atomic import write_text_atomically
 
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from brandlint import __version__
-from brandlint.errors import GuideError, UsageError
+from brandlint.errors import GuideError
 from brandlint.guide.records import validated
 from brandlint.guide.yamlsource import YamlSource, parse_yaml
+from brandlint.locate import GUIDE_NAMES, display, find_guide_path, guide_path  # noqa: F401 (re-exported)
 from brandlint.resources import builtin_packs
 
-GUIDE_NAMES = ("brand.yaml", ".brandlint.yaml")
 # Real guidelines are a few kilobytes; the pure-Python YAML parser would take minutes
 # on a 10 MB one, so refuse it up front.
 MAX_GUIDE_BYTES = 2 * 1024 * 1024
@@ -27,6 +26,7 @@ class LoadedPack:
     path: Path
     digest: str
     includes: list[LoadedPack] = field(default_factory=list)  # the packs this one extends
+    state: tuple = ()  # (path, stat signature, content digest) as read: see file_state
 
 
 @dataclass
@@ -39,6 +39,10 @@ class LoadedGuide:
     # in load order: what `extends:` named, resolved once here.
     channel_packs: dict[str | None, list[LoadedPack]] = field(default_factory=dict)
     fingerprint: str = ""
+    # The files the fingerprint was made from (the guideline, its packs, campaigns and logos),
+    # each as (path, stat signature, content digest) when read: see file_state.
+    dependencies: list[tuple] = field(default_factory=list)
+    campaign_files: list[str] = field(default_factory=list)  # found beside it, as real paths
 
     @property
     def root(self) -> Path:
@@ -47,29 +51,6 @@ class LoadedGuide:
     @property
     def display_path(self) -> str:
         return display(self.path)
-
-
-def display(path: Path) -> str:
-    """A path as the user would write it: relative to the current folder when inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path.as_posix()
-    if rel.startswith(".."):
-        return Path(os.path.normpath(path)).as_posix()  # /work/site/../pos/a.md -> /work/pos/a.md
-    return Path(rel).as_posix()
-
-
-def find_guide(start: Path) -> Path | None:
-    """brand.yaml or .brandlint.yaml in `start` or its nearest parent."""
-    folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in GUIDE_NAMES:
-            path = candidate / name
-            if path.is_file():
-                return path
-    return None
 
 
 def _read_yaml_file(path: Path, what: str) -> tuple[YamlSource, bytes]:
@@ -137,12 +118,30 @@ def load_guide(path: Path) -> LoadedGuide:
         digest.update(pack.name.encode() + pack.digest.encode())
     from brandlint.campaign.loader import campaign_files
 
+    loaded.dependencies = [file_state(path, raw), *(pack.state for pack in loaded.packs.values())]
     for campaign in campaign_files(loaded):  # their facts decide consistency findings
-        digest.update(str(campaign).encode() + campaign.read_bytes())
+        content = campaign.read_bytes()
+        digest.update(str(campaign).encode() + content)
+        loaded.dependencies.append(file_state(campaign, content))
+        loaded.campaign_files.append(str(campaign))
     for name, logo in sorted(loaded.guide.logos.items()):  # a new logo file changes logo findings
-        digest.update(name.encode() + b"\0" + (loaded.root / logo.file).read_bytes())
+        content = (loaded.root / logo.file).read_bytes()
+        digest.update(name.encode() + b"\0" + content)
+        loaded.dependencies.append(file_state(loaded.root / logo.file, content))
     loaded.fingerprint = digest.hexdigest()
     return loaded
+
+
+def file_state(path: Path, raw: bytes) -> tuple[str, tuple | None, bytes]:
+    """A file as it was read: its path, its stat signature taken after reading (kept only if
+    the file had settled by then; see filestate) and the digest of the bytes used."""
+    from brandlint.filestate import content_digest, stat_signature
+
+    try:
+        signature = stat_signature(path)[1]
+    except OSError:
+        signature = None
+    return str(path), signature, content_digest(raw)
 
 
 def _check_references(loaded: LoadedGuide) -> None:
@@ -226,7 +225,7 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
     includes = [_load_pack_into(loaded, inner, source, ("extends", index), (*stack, key))
                 for index, inner in enumerate(pack.extends)]
     entry = LoadedPack(name=pack_name, pack=pack, path=pack_path, digest=hashlib.sha256(raw).hexdigest(),
-                       includes=includes)
+                       includes=includes, state=file_state(pack_path, raw))
     loaded.packs[key] = entry
     return entry
 
@@ -281,22 +280,12 @@ def _check_rule_settings(loaded: LoadedGuide) -> None:
             raise loaded.source.error(text, path, prefer_key=True)
 
 
+def find_guide(start: Path) -> Path | None:
+    """brand.yaml or .brandlint.yaml in `start` or its nearest parent."""
+    found = find_guide_path(str(start))
+    return Path(found) if found else None
+
+
 def resolve_guide_path(explicit: str | None, paths: list[str]) -> Path:
     """--guide, else the current folder and its parents, else the checked paths' folders."""
-    if explicit:
-        path = Path(explicit)
-        if not path.exists():
-            raise UsageError(f"guideline not found: {explicit}")
-        return path
-    found = find_guide(Path.cwd())
-    if found is None:
-        for given in paths:
-            candidate = Path(given)
-            if candidate.exists():
-                found = find_guide(candidate)
-                if found is not None:
-                    break
-    if found is None:
-        raise UsageError("no brand.yaml or .brandlint.yaml found in this folder or any parent; "
-                         "pass --guide FILE or run `brandlint init`")
-    return found
+    return Path(guide_path(explicit, paths))
