@@ -41,6 +41,9 @@ SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?!
 CODE_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_/.-])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)*(?![A-Za-z0-9_-])")
 CODE_CONTEXT_RE = re.compile(r"(?:code|coupon|promo|코드|쿠폰)\W{0,3}$", re.IGNORECASE)
 URL_TOKEN_RE = re.compile(r"https?://[^\s<>\"'`)\]]+[^\s<>\"'`.,;:!?)\]]|www\.[^\s<>\"'`)\]]+[^\s<>\"'`.,;:!?)\]]")
+# A web address written without its scheme (`lumentea.example/spring`, common in SMS copy).
+SCHEMELESS_URL_RE = re.compile(r"(?<![\w@/.:-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"
+                               r"(?:/[^\s<>\"'`)\]]*[^\s<>\"'`.,;:!?)\]])?")
 CURRENCY_BY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "￦": "KRW"}
 CURRENCY_BY_WORD = {"원": "KRW", "won": "KRW", "krw": "KRW", "달러": "USD", "dollar": "USD", "dollars": "USD",
                     "usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR"}
@@ -236,6 +239,27 @@ def mentions(kind: str, text: str, year: int | None) -> list[Mention]:
     return []
 
 
+def schemeless_url_mentions(text: str, hosts: set[str]) -> list[Mention]:
+    """Addresses on one of these hosts written without `https://` (`lumentea.example/spring`)."""
+    found = []
+    for match in SCHEMELESS_URL_RE.finditer(text):
+        value = normalise_url("https://" + match.group())
+        if value.split("/")[0].split("?")[0] in hosts:
+            found.append(Mention(URL, value, match.start(), match.end(), match.group()))
+    return found
+
+
+def code_case_variants(text: str, codes: set[str]) -> list[Mention]:
+    """A campaign code written in another case (`spring20` for SPRING20): a different code to
+    a reader, and to many checkouts."""
+    if not codes:
+        return []
+    pattern = re.compile(r"(?<![A-Za-z0-9_/.-])(?:" + "|".join(re.escape(code) for code in sorted(codes)) +
+                         r")(?![A-Za-z0-9_-])", re.IGNORECASE)
+    return [Mention(CODE, m.group(), m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+            if m.group() not in codes]
+
+
 def same(fact: Fact, mention: Mention) -> bool:
     if fact.kind != mention.kind:
         return False
@@ -250,6 +274,8 @@ def plausible_rival(fact: Fact, mention: Mention, before: str) -> bool:
     """Is this mention a competing value for the fact (not some other number or link)?
     `before` is the text just before the mention."""
     if fact.kind == CODE:
+        if mention.value.upper() == fact.value.upper():
+            return True  # the same code in another case
         common = 0
         for a, b in zip(fact.value, mention.value, strict=False):
             if a != b:

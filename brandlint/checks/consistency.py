@@ -65,8 +65,9 @@ class Binding:
     line_map: list[str | None] = field(default_factory=list)  # output line -> "template:line"
 
 
-def _mentions(ctx: Context, kind: str, year: int | None) -> list[tuple[F.Mention, int, int]]:
-    """Values of a kind in the document, with their text spans (start, end)."""
+def _mentions(ctx: Context, kind: str, year: int | None, facts: list[F.Fact]) -> list[tuple[F.Mention, int, int]]:
+    """Values of a kind in the document, with their text spans (start, end). For this kind's
+    `facts`, also their addresses without a scheme and their codes in another case."""
     from brandlint.campaign import facts as F
 
     found = []
@@ -75,10 +76,17 @@ def _mentions(ctx: Context, kind: str, year: int | None) -> list[tuple[F.Mention
             if link.url.lower().startswith(("http://", "https://", "www.")):
                 value = F.normalise_url(link.url)
                 found.append((F.Mention(F.URL, value, 0, 0, link.url), link.start, link.end))
+        hosts = {fact.value.split("/")[0].split("?")[0] for fact in facts}
+        for block in ctx.doc.blocks:
+            for mention in F.schemeless_url_mentions(block.prose, hosts):
+                start, end = block.span(mention.start, mention.end)
+                if not any(s <= start < e for _, s, e in found):  # part of a link or URL already read
+                    found.append((mention, start, end))
         return found
+    codes = {fact.value for fact in facts} if kind == F.CODE else set()
     for block in ctx.doc.blocks:
         prose = block.prose
-        for mention in F.mentions(kind, prose, year):
+        for mention in [*F.mentions(kind, prose, year), *F.code_case_variants(prose, codes)]:
             start, end = block.span(mention.start, mention.end)
             found.append((mention, start, end))
     return found
@@ -107,7 +115,7 @@ def check(ctx: Context) -> None:
             binding.states[name] = STATED if needle in prose or fact.shown.lower() in prose else OMITTED
         else:
             if fact.kind not in cache:
-                cache[fact.kind] = _mentions(ctx, fact.kind, binding.year)
+                cache[fact.kind] = _mentions(ctx, fact.kind, binding.year, by_kind[fact.kind])
             found = cache[fact.kind]
             if any(F.same(fact, mention) for mention, _, _ in found):
                 binding.states[name] = STATED

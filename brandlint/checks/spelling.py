@@ -113,6 +113,9 @@ def check(ctx: Context) -> None:
             start = match.start()
             if start and prose[start - 1] in "#@/_.":
                 continue  # hashtags, handles, paths, file names
+            end = match.end()
+            if prose[end:end + 1] == "." and prose[end + 1:end + 2].isalpha():
+                continue  # a web address without its scheme (lumentea.example), a file name
             if unknown[word]:  # capitalised
                 if sentence_starts is None:
                     sentence_starts = {span.start for span in block.english_sentences}

@@ -121,6 +121,7 @@ def _check_korean(ctx: Context) -> None:
         return
     allowed = ctx.policy.speech_levels or LEVELS_FOR_TONE[ctx.policy.tone]
     wanted = " or ".join(ko.LEVEL_NAMES[level] for level in allowed)
+    why = "its speech_level" if ctx.policy.speech_levels else f"{ctx.policy.tone} tone"
     channel = ctx.policy.channel or "base"
     read: list[tuple[Block, Span, str, str]] = []
     for block in ctx.doc.blocks:
@@ -134,7 +135,7 @@ def _check_korean(ctx: Context) -> None:
         if level not in allowed:
             ctx.report_in(SPEECH_LEVEL, block, sentence.start, sentence.end,
                           f"{ko.LEVEL_NAMES[level]} ('{ending}') on the {channel} channel, which wants "
-                          f"{wanted} ({ctx.policy.tone} tone).")
+                          f"{wanted} ({why}).")
     counts = Counter(level for _, _, level, _ in read if level in allowed)
     if len(counts) < 2:
         return

@@ -98,10 +98,10 @@ def _parse_cached(text: str, shown: str) -> YamlSource:
     return parsed[0] if parsed else YamlSource(shown, data, values, keys)
 
 
-def _close_matches(word: str, options: list[str], n: int = 1) -> list[str]:
+def _close_matches(word: str, options: list[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
     import difflib  # only when there is a mistake to name
 
-    return difflib.get_close_matches(word, options, n=n)
+    return difflib.get_close_matches(word, options, n=n, cutoff=cutoff)
 
 
 def load_guide(path: Path) -> LoadedGuide:
@@ -190,6 +190,7 @@ def _check_references(loaded: LoadedGuide) -> None:
                  for index, name in enumerate(channel.extends)]
         loaded.channel_packs[channel_name] = _with_includes(loaded, base + named)
     _check_rule_settings(loaded)
+    _check_requirements(loaded)
 
 
 def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tuple,
@@ -263,6 +264,49 @@ def rule_names(loaded: LoadedGuide) -> set[str]:
     for pack in loaded.packs.values():
         known.update(f"{pack.name}.{rule}" for rule in pack.pack.rules)
     return known | {rule.split(".")[0] for rule in known}
+
+
+# What `require:` may name besides message ids and campaign fact names.
+BUILTIN_REQUIREMENTS = ("tagline", "logo", "unsubscribe", "link")
+
+
+def _check_requirements(loaded: LoadedGuide) -> None:
+    """A `require:` entry that is nothing known but looks like a known one is a typo
+    (`taglin`), not a campaign fact: said with its position instead of never being checked.
+    Names unlike any requirement may be facts of campaigns kept elsewhere, so they pass."""
+    guide = loaded.guide
+    known = {*BUILTIN_REQUIREMENTS, *(message.id for message in guide.message.key_messages)}
+    facts: set[str] | None = None
+    for channel_name, channel in guide.channels.items():
+        for index, name in enumerate(channel.require):
+            if name in known:
+                continue
+            hint = _close_matches(name, sorted(known), n=1, cutoff=0.8)
+            if not hint:
+                continue
+            if facts is None:
+                facts = _campaign_fact_names(loaded)
+            if name in facts:
+                continue
+            raise loaded.source.error(
+                f"channels.{channel_name}.require: `{name}` is not something a channel can require; did you "
+                f"mean `{hint[0]}`? (a message id, {', '.join(f'`{n}`' for n in BUILTIN_REQUIREMENTS)}, "
+                "or a campaign fact name)", ("channels", channel_name, "require", index))
+
+
+def _campaign_fact_names(loaded: LoadedGuide) -> set[str]:
+    from brandlint.locate import campaign_paths
+
+    names: set[str] = set()
+    for path in campaign_paths(str(loaded.root), list(loaded.guide.campaigns)):
+        try:
+            source, _ = _read_yaml_file(Path(path), "campaign")
+        except GuideError:
+            continue  # reported when the campaign itself is loaded
+        facts = source.data.get("facts") if isinstance(source.data, dict) else None
+        if isinstance(facts, dict):
+            names.update(str(name) for name in facts)
+    return names
 
 
 def _check_rule_settings(loaded: LoadedGuide) -> None:

@@ -11,12 +11,30 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 Level = Literal["error", "warning", "suggestion"]
-Tone = Literal["formal", "neutral", "casual"]
 Language = Literal["en", "ko", "auto"]
-SpeechLevel = Literal["hapsyo", "haeyo", "banmal"]
+# Korean speech levels may be written by their Korean names too.
+SPEECH_LEVEL_NAMES = {"합쇼체": "hapsyo", "하십시오체": "hapsyo", "해요체": "haeyo", "반말": "banmal", "해체": "banmal"}
+
+
+def _speech_level_name(value: object) -> object:
+    return SPEECH_LEVEL_NAMES.get(value.strip(), value) if isinstance(value, str) else value
+
+
+def _not_a_speech_level(value: object) -> object:
+    """`tone: 해요체` is a natural mistake: say where a speech level goes."""
+    level = _speech_level_name(value)
+    if (isinstance(value, str) and level != value) or value in ("hapsyo", "haeyo", "banmal"):
+        raise ValueError(f"{value!r} is a Korean speech level: write it as `speech_level: [{level}]` "
+                         "(tone is formal, neutral or casual)")
+    return value
+
+
+Tone = Annotated[Literal["formal", "neutral", "casual"], BeforeValidator(_not_a_speech_level)]
+SpeechLevel = Annotated[Literal["hapsyo", "haeyo", "banmal"], BeforeValidator(_speech_level_name),
+                        WithJsonSchema({"enum": ["hapsyo", "haeyo", "banmal", *SPEECH_LEVEL_NAMES]})]
 RuleSetting = Literal["off", "error", "warning", "suggestion"]
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")

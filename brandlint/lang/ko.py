@@ -61,16 +61,24 @@ def morphemes(text: str) -> tuple[Morpheme, ...]:
     return tuple(Morpheme(t.form, t.tag, t.start, t.start + t.len) for t in kiwi().tokenize(text))
 
 
+# A sentence end inside what kiwipiepy kept as one sentence: an English sentence before a
+# Korean one on the same line (`Welcome to Lumen Tea. 지금 주문하십시오.`).
+_INNER_END_RE = re.compile(r"[.!?][\"')\]]*\s+(?=\S)")
+
+
 def sentences(text: str) -> list[Span]:
-    """Sentence spans (kiwipiepy's splitter, which knows Korean endings without punctuation)."""
+    """Sentence spans (kiwipiepy's splitter, which knows Korean endings without punctuation;
+    also split after a full stop, ! or ? followed by a space)."""
     spans = []
     for sentence in kiwi().split_into_sents(text):
-        start = sentence_start(text, sentence.start, sentence.end)
-        end = sentence.end
-        while end > start and text[end - 1] in " \t\n\ufffc":
-            end -= 1
-        if end > start:
-            spans.append(Span(start, end, text[start:end]))
+        cuts = [sentence.start] + [m.end() for m in _INNER_END_RE.finditer(text, sentence.start, sentence.end)]
+        for begin, stop in zip(cuts, [*cuts[1:], sentence.end], strict=True):
+            start = sentence_start(text, begin, stop)
+            end = stop
+            while end > start and text[end - 1] in " \t\n\ufffc":
+                end -= 1
+            if end > start:
+                spans.append(Span(start, end, text[start:end]))
     return spans
 
 

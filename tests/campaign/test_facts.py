@@ -68,3 +68,30 @@ def test_rival_codes_and_urls():
     assert F.plausible_rival(url, F.Mention(F.URL, "lumentea.example/summer", 0, 0, ""), "")
     assert not F.plausible_rival(url, F.Mention(F.URL, "lumentea.example/unsubscribe", 0, 0, ""), "")
     assert not F.plausible_rival(url, F.Mention(F.URL, "instagram.com/lumentea", 0, 0, ""), "")
+
+
+HAND_WRITTEN_GUIDE = "brand: Lumen Tea\nchannels:\n  sms: {require: [code, url]}\nfiles:\n  \"sms/**\": sms\n"
+HAND_WRITTEN_CAMPAIGN = ("campaign: spring\nchannels: [sms]\nfacts:\n  discount: 20%\n  code: SPRING20\n"
+                         "  url: https://lumentea.example/spring\n")
+
+
+def test_an_address_without_its_scheme_states_the_url(project):
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", HAND_WRITTEN_CAMPAIGN)
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\n20% off: SPRING20 at lumentea.example/spring today.\n")
+    data = project.check("sms")
+    assert data["findings"] == []  # stated, and 'lumentea' in the address is not a spelling mistake
+    assert data["campaigns"][0]["variants"][0]["facts"]["url"] == "stated"
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\n20% off: SPRING20 at lumentea.example/autumn.\n")
+    (found,) = project.findings("sms")
+    assert (found["rule"], found["line"], found["column"], found["match"]) == (
+        "consistency.contradiction", 4, 22, "lumentea.example/autumn")
+
+
+def test_a_code_in_another_case_is_another_code(project):
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", HAND_WRITTEN_CAMPAIGN)
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\n20% off with spring20 at https://lumentea.example/spring\n")
+    (found,) = project.findings("sms")
+    assert (found["rule"], found["column"], found["match"]) == ("consistency.contradiction", 14, "spring20")
+    assert "fact `code` is SPRING20" in found["message"]

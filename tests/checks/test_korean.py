@@ -161,3 +161,10 @@ def test_mixed_encodings_in_one_folder(project):
     project.write("web/nfd.txt", unicodedata.normalize("NFD", "국내 최고의 차.\n"))
     found = [(f["path"], f["line"], f["column"]) for f in project.findings("web") if f["rule"] == "terms.avoid"]
     assert found == [("web/bom.txt", 1, 4), ("web/cp949.txt", 1, 4), ("web/nfd.txt", 1, 7), ("web/utf8.txt", 1, 4)]
+
+
+def test_a_korean_sentence_after_an_english_one_on_the_same_line_is_located_at_its_start(project):
+    project.guide(GUIDE)
+    project.write("kakao/a.md", "Welcome to Lumen Tea. 지금 주문하십시오.\n")
+    assert _positions(project.findings("kakao/a.md", rule="tone")) == [
+        ("tone.speech_level", 1, 23, "지금 주문하십시오.")]

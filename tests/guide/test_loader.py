@@ -38,6 +38,10 @@ CASES = [
      ["missing required key `require` under `compliance.0`"]),
     ('brand: X\ncolors:\n  palette: {paper: "#FFF"}\nlogos:\n  p:\n    file: logo.png\n    on: [papr]\n',
      "7:10", ["`papr` is not a palette colour", "did you mean `paper`"]),
+    ("brand: X\nchannels:\n  website:\n    require: [link, taglin]\n", "4:21",
+     ["channels.website.require: `taglin`", "did you mean `tagline`"]),
+    ("brand: X\nchannels:\n  kakao:\n    tone: 해요체\n", "4:11",
+     ["channels.kakao.tone", "Korean speech level", "`speech_level: [haeyo]`"]),
 ]
 
 
@@ -167,3 +171,19 @@ def test_a_key_given_twice_is_named_briefly_at_its_second_line(project):
     assert result.exit_code == 2
     assert "brand.yaml:5:1: invalid YAML: duplicate key `terms`: keep one" in result.stderr
     assert "guaranteed" not in result.stderr  # the whole first value is not dumped
+
+
+def test_require_may_name_campaign_facts_even_ones_that_look_like_other_requirements(project):
+    project.guide("brand: X\nchannels:\n  email:\n    require: [links, discount]\n")
+    project.write("campaigns/spring.yaml", "campaign: spring\nchannels: [email]\nfacts:\n  links: 3\n")
+    project.write("a.md", "Hello.\n")
+    assert project.run("check", "--no-cache", "a.md").exit_code == 0
+
+
+def test_speech_levels_may_be_named_in_korean(project):
+    project.guide("brand: X\nchannels:\n  kakao:\n    language: ko\n    speech_level: [해요체]\n"
+                  "files:\n  \"kakao/**\": kakao\n")
+    project.write("kakao/a.md", "지금 주문하십시오.\n\n지금 주문하세요.\n")
+    found = project.findings("kakao/a.md", rule="tone")
+    assert [(f["rule"], f["line"]) for f in found] == [("tone.speech_level", 1)]
+    assert "wants 해요체 (its speech_level)" in found[0]["message"]
