@@ -28,7 +28,7 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "
 
 @dataclass(frozen=True)
 class Compiled:
-    pattern: Any  # re.Pattern or regex.Pattern
+    pattern: Any  # CaselessPhrases, re.Pattern (case-sensitive literals) or regex.Pattern (user regex)
     swaps: dict[str, str]
     user_regex: bool
 
@@ -90,7 +90,8 @@ def _compile_rule(rule: PackRule) -> Compiled:
         phrases = [rule.token or ""]
     else:
         phrases = list(rule.tokens)
-    pattern = re.compile(alternation(phrases, fold=flags_ignore), re.IGNORECASE if flags_ignore else 0)
+    # Case-insensitive literals (most rules) compile only the phrases a text holds: see CaselessPhrases.
+    pattern = CaselessPhrases(phrases) if flags_ignore else re.compile(alternation(phrases, fold=False))
     swaps = {(" ".join(k.split()).lower() if flags_ignore else " ".join(k.split())): v
              for k, v in rule.swap.items()}
     return Compiled(pattern, swaps, False)
@@ -106,12 +107,18 @@ def _blocks(ctx: Context, rule: PackRule) -> Iterator[Block]:
         yield block
 
 
-def _matches(ctx: Context, rule_id: str, compiled: Compiled, block: Block) -> list[Any]:
+def _matches(ctx: Context, rule_id: str, compiled: Compiled, block: Block) -> list[tuple[int, int, str]]:
+    """(start, end, text as written) of each match in the block's prose."""
+    prose = block.prose
     if not compiled.user_regex:
-        matches = {match.span(): match for match in compiled.pattern.finditer(block.prose)}
-        return [matches[span] for span in whole_spans(ctx, block.prose, matches)]
+        if isinstance(compiled.pattern, CaselessPhrases):
+            spans = list(compiled.pattern.spans(prose))
+        else:
+            spans = [match.span() for match in compiled.pattern.finditer(prose)]
+        return [(start, end, prose[start:end]) for start, end in whole_spans(ctx, prose, spans)]
     try:
-        return list(compiled.pattern.finditer(block.prose, timeout=REGEX_BUDGET))
+        return [(match.start(), match.end(), match.group())
+                for match in compiled.pattern.finditer(prose, timeout=REGEX_BUDGET)]
     except TimeoutError:
         start, end = block.span(0, len(block.text))
         ctx.report(rule_id, start, end, f"{rule_id}: the rule's regular expression took over "
@@ -153,26 +160,26 @@ def run_pack_rule(ctx: Context, pack_name: str, name: str, rule: PackRule,
     if rule.type == "capitalization":
         _capitalization(ctx, rule_id, rule, default)
         return
-    compiled = _compile(rule)
     occurrences: list[tuple[int, int, str]] = []
     blocks = list(_blocks(ctx, rule))
-    for block in blocks:
-        if hits is not None and not compiled.user_regex and id(block) not in hits:
-            continue
-        for match in _matches(ctx, rule_id, compiled, block):
-            found = match.group()
+    literal = not rule.regex
+    searched = [block for block in blocks if hits is None or not literal or id(block) in hits]
+    compiled = _compile(rule) if searched else None  # no block can match: nothing to compile
+    for block in searched:
+        assert compiled is not None
+        for start, end, found in _matches(ctx, rule_id, compiled, block):
             if any(found.lower() == e.lower() for e in rule.exceptions):
                 continue
             if rule.type == "occurrence":
-                occurrences.append((*block.span(match.start(), match.end()), found))
+                occurrences.append((*block.span(start, end), found))
             elif rule.type == "existence":
                 message = _format(rule.message, found, "") or f"Avoid '{found}'."
-                ctx.report_in(rule_id, block, match.start(), match.end(), message, severity=default)
+                ctx.report_in(rule_id, block, start, end, message, severity=default)
             else:
                 replacement = _replacement(compiled, rule, found)
                 message = _format(rule.message, found, replacement) or f"Use '{replacement}' instead of '{found}'."
                 safe = "|" not in replacement and bool(replacement)
-                ctx.report_in(rule_id, block, match.start(), match.end(), message,
+                ctx.report_in(rule_id, block, start, end, message,
                               fix=replacement if safe else None, severity=default)
     if rule.type == "occurrence":
         count = len(occurrences)

@@ -68,27 +68,57 @@ class Entry:
 class CaselessPhrases:
     """A case-insensitive whole-word alternation of phrases. Text is lower-cased and matched
     case-sensitively (twice as fast in `re` as IGNORECASE); text whose lower-case form has
-    another length (İ) is matched with IGNORECASE so offsets stay the text's own."""
+    another length (İ) is matched with IGNORECASE so offsets stay the text's own.
+
+    Compiling the whole alternation of a big term list costs milliseconds, which a one-file
+    run (a pre-commit hook) pays for nothing when the file holds none of the terms. So the
+    first texts are matched with an alternation of only the phrases whose first word they
+    contain (a phrase can only match where its first word is, since only whitespace inside a
+    phrase is flexible); once FULL_AFTER texts have been seen, the whole alternation is
+    compiled once and used from then on. Both find exactly the same matches."""
+
+    FULL_AFTER = 16
 
     def __init__(self, phrases: list[str]) -> None:
-        self.union = alternation(phrases)
-        self.lowered = re.compile(self.union)  # the trie is built from lower-case phrases
+        self.phrases = sorted({" ".join(p.split()) for p in phrases if p.strip()})
+        self._heads = [(phrase.lower().split(" ", 1)[0], phrase) for phrase in self.phrases]
+        self._seen = 0
+        self._full: re.Pattern[str] | None = None
+        self._subsets: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     @cached_property
     def ignorecase(self) -> re.Pattern[str]:
-        return re.compile(self.union, re.IGNORECASE)
+        return re.compile(alternation(self.phrases), re.IGNORECASE)
+
+    def _pattern(self, lowered: str) -> re.Pattern[str] | None:
+        """The pattern for this lower-cased text; None when it holds no phrase's first word."""
+        if self._full is None:
+            self._seen += 1
+            if self._seen <= self.FULL_AFTER:
+                present = tuple(phrase for head, phrase in self._heads if head in lowered)
+                if not present:
+                    return None
+                pattern = self._subsets.get(present)
+                if pattern is None:
+                    pattern = self._subsets[present] = re.compile(alternation(list(present)))
+                return pattern
+            self._full = re.compile(alternation(self.phrases))  # the trie is built from lower case
+            self._subsets.clear()
+        return self._full
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         lowered = text.lower()
-        if len(lowered) == len(text):
-            return (match.span() for match in self.lowered.finditer(lowered))
-        return (match.span() for match in self.ignorecase.finditer(text))
+        if len(lowered) != len(text):
+            return (match.span() for match in self.ignorecase.finditer(text))
+        pattern = self._pattern(lowered)
+        return iter(()) if pattern is None else (match.span() for match in pattern.finditer(lowered))
 
     def search(self, text: str) -> bool:
         lowered = text.lower()
-        if len(lowered) == len(text):
-            return self.lowered.search(lowered) is not None
-        return self.ignorecase.search(text) is not None
+        if len(lowered) != len(text):
+            return self.ignorecase.search(text) is not None
+        pattern = self._pattern(lowered)
+        return pattern is not None and pattern.search(lowered) is not None
 
 
 @dataclass

@@ -68,44 +68,12 @@ def _create(connection: sqlite3.Connection) -> None:
 
 @cache
 def _connection() -> sqlite3.Connection:
-    from brandlint.usercache import folder
+    from brandlint.usercache import folder, sqlite_table
 
     cmu, words = _sources()
     stamp = "-".join(f"{p.stat().st_size}.{p.stat().st_mtime_ns}" for p in (cmu, words))
-    try:
-        return _on_disk(folder() / f"lexicon-{FORMAT}-{stamp}.sqlite")
-    except (OSError, sqlite3.Error):
-        # A cache folder we may not read or write, or a damaged file: build it for this run.
-        memory = sqlite3.connect(":memory:")
-        _create(memory)
-        return memory
-
-
-def _on_disk(path: Path, repair: bool = True) -> sqlite3.Connection:
-    if not path.is_file():
-        import tempfile
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        os.close(handle)
-        try:
-            building = sqlite3.connect(temp)
-            _create(building)
-            building.close()
-            os.replace(temp, path)  # whole or absent, whoever builds it at the same time
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
-    connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-    try:
-        connection.execute("SELECT word, syllables, known FROM lexicon LIMIT 1")
-    except sqlite3.DatabaseError:
-        connection.close()
-        if not repair:
-            raise
-        path.unlink()  # damaged (a disk error, a killed copy): build it again
-        return _on_disk(path, repair=False)
-    return connection
+    return sqlite_table(folder() / f"lexicon-{FORMAT}-{stamp}.sqlite", _create,
+                        "SELECT word, syllables, known FROM lexicon LIMIT 1")
 
 
 # SQLite connections must not cross fork(): a forked worker opens its own.
