@@ -20,14 +20,13 @@ rewritten.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from brandlint.filestate import content_digest, stat_signature
+from brandlint.filestate import blake2b, content_digest, stat_signature
 
 BUCKETS = 64
 MAGIC = b"brandlint-cache-1\n"
@@ -47,9 +46,9 @@ class ResultCache:
         # LanguageTool server decides whether grammar findings exist at all).
         from brandlint.environment import AFFECTING_RESULTS
 
-        self.version = folder / hashlib.sha256(fingerprint.encode()).hexdigest()[:24]
+        self.version = folder / blake2b(fingerprint.encode(), digest_size=32).hexdigest()[:24]
         setting = "\0".join([channel or "", *(os.environ.get(name) or "" for name in AFFECTING_RESULTS)])
-        self.scope = self.version / hashlib.sha256(setting.encode()).hexdigest()[:16]
+        self.scope = self.version / blake2b(setting.encode(), digest_size=32).hexdigest()[:16]
         self.damaged = False  # some bucket could not be read (said once, then rewritten)
         # Per bucket: display path -> (content digest, marshalled packed result, stat signature)
         self._buckets: dict[int, dict[str, tuple]] = {}
@@ -78,7 +77,7 @@ class ResultCache:
             return {}  # not written yet (or no cache folder)
         head = len(MAGIC)
         payload = data[head + 16:]
-        if data[:head] != MAGIC or data[head:head + 16] != hashlib.blake2b(payload, digest_size=16).digest():
+        if data[:head] != MAGIC or data[head:head + 16] != blake2b(payload, digest_size=16).digest():
             return self._damaged(index)
         try:
             bucket = marshal.loads(zlib.decompress(payload))
@@ -182,7 +181,7 @@ class ResultCache:
                         if path in self._seen or os.path.lexists(path)}
                 payload = zlib.compress(marshal.dumps(kept), 1)
                 write_atomically(self.scope / f"{index:02x}.pack",
-                                 MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload, durable=False)
+                                 MAGIC + blake2b(payload, digest_size=16).digest() + payload, durable=False)
         except OSError as exc:  # a read-only checkout, or a file where the folder should be
             return UNWRITABLE.format(folder=self.folder.as_posix(), reason=exc.strerror or type(exc).__name__)
         self._changed.clear()

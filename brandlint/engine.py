@@ -22,6 +22,7 @@ from brandlint.results import FileResult, RunResult
 
 if TYPE_CHECKING:
     from brandlint.cache import ResultCache
+    from brandlint.campaign.loader import CampaignIndex
     from brandlint.checks.consistency import Binding
     from brandlint.documents.base import Document
 
@@ -45,13 +46,17 @@ class Checker:
     """Checks files against one loaded guideline; policies are resolved once per channel."""
 
     def __init__(self, loaded: LoadedGuide, options: Options) -> None:
-        from brandlint.campaign.loader import CampaignIndex
-
         self.loaded = loaded
         self.options = options
         self._policies: dict[str | None, Policy] = {}
         self._root: str | None = None  # the guideline's folder, resolved, with a trailing separator
-        self.campaigns = CampaignIndex(loaded)
+
+    @cached_property
+    def campaigns(self) -> CampaignIndex:
+        """The campaigns beside the guideline, for files that name one in front matter."""
+        from brandlint.campaign.loader import CampaignIndex
+
+        return CampaignIndex(self.loaded)
 
     @cached_property
     def known_rules(self) -> frozenset[str]:

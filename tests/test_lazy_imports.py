@@ -57,3 +57,18 @@ def test_a_second_run_skips_validation_and_dictionary_loading(project, tmp_path)
     assert "readability.grade" in second_out and "terms.use" in second_out
     assert {"pydantic", "ruamel"} <= set(first["modules"])
     assert WARM_SKIPS.isdisjoint(second["modules"]), WARM_SKIPS & set(second["modules"])
+
+
+def test_every_check_module_is_registered_with_the_kinds_it_looks_at():
+    """A run imports only the checks its documents' kinds need: the registry must know them all."""
+    import pkgutil
+
+    import brandlint.checks
+    from brandlint.checks.registry import CHECK_MODULES, checks_for
+
+    modules = {info.name for info in pkgutil.iter_modules(brandlint.checks.__path__)}
+    with_check = {name for name in modules if name not in ("base", "registry", "packs")}
+    assert {name for name, _ in CHECK_MODULES} == with_check
+    markdown = {check.rules[0].family for check in checks_for("markdown")}
+    assert "image" not in markdown and "logo" not in markdown and "terms" in markdown
+    assert {check.rules[0].family for check in checks_for("image")} >= {"image", "logo"}

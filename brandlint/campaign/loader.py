@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,6 +94,8 @@ def check_channels(loaded: LoadedCampaign, guide: LoadedGuide) -> None:
         if name in guide.guide.channels or plans[name].template or find_template(name, None, folders):
             continue
         templated = templated_channels(folders)
+        import difflib  # only when there is a mistake to name
+
         hint = difflib.get_close_matches(name, sorted(set(known) | set(templated)), n=1)
         path = ("channels", index) if isinstance(loaded.campaign.channels, list) else ("channels", name)
         text = f"campaign channel `{name}` is not a channel of {guide.display_path} and has no template"

@@ -11,30 +11,28 @@ if TYPE_CHECKING:
     from brandlint.guide.loader import LoadedGuide
 
 
-@cache
-def builtin_checks() -> tuple[Check, ...]:
-    from brandlint.checks import (
-        color,
-        compliance,
-        consistency,
-        contrast,
-        font,
-        grammar,
-        image,
-        length,
-        logo,
-        message,
-        readability,
-        require,
-        spelling,
-        terms,
-        tone,
-    )
-    from brandlint.checks import format as format_check
+# Every built-in check module in run order, and the document kinds it looks at (None: all).
+# A run imports only the modules its documents need (a Markdown file never loads the image
+# checks); each check still guards itself.
+CHECK_MODULES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+    ("terms", None), ("message", None), ("tone", None), ("readability", None), ("length", None),
+    ("format", None), ("require", None), ("consistency", None), ("compliance", None), ("spelling", None),
+    ("grammar", None), ("color", ("css", "svg", "html")), ("contrast", ("css", "html")),
+    ("font", ("css", "svg", "html")), ("image", ("image",)), ("logo", ("image",)),
+)
 
-    return (terms.CHECK, message.CHECK, tone.CHECK, readability.CHECK, length.CHECK,
-            format_check.CHECK, require.CHECK, consistency.CHECK, compliance.CHECK, spelling.CHECK, grammar.CHECK,
-            color.CHECK, contrast.CHECK, font.CHECK, image.CHECK, logo.CHECK)
+
+@cache
+def checks_for(kind: str | None) -> tuple[Check, ...]:
+    """The checks that look at documents of this kind (None: every check), in run order."""
+    import importlib
+
+    return tuple(importlib.import_module(f"brandlint.checks.{name}").CHECK
+                 for name, kinds in CHECK_MODULES if kind is None or kinds is None or kind in kinds)
+
+
+def builtin_checks() -> tuple[Check, ...]:
+    return checks_for(None)
 
 
 def builtin_rules() -> list[Rule]:
@@ -75,7 +73,7 @@ def all_rules(loaded: LoadedGuide | None) -> list[Rule]:
 
 
 def run_checks(ctx: Context) -> None:
-    for check in builtin_checks():
+    for check in checks_for(ctx.doc.kind):
         check.run(ctx)
     if ctx.policy.packs:
         from brandlint.checks.packs import run_packs

@@ -14,7 +14,6 @@ import re
 from functools import cache
 
 from brandlint.documents.base import Block, Comment, Document, Link
-from brandlint.documents.html import INLINE_TAGS, extract_html, html_inline_attributes
 
 ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -55,6 +54,8 @@ def parse_markdown(doc: Document) -> None:
         elif kind == "html_block" and token.map:
             begin = starts[token.map[0]]
             end = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
+            from brandlint.documents.html import extract_html  # html.parser: only for files with HTML
+
             blocks, links, comments = extract_html(text, begin, end)
             doc.blocks.extend(blocks)
             doc.links.extend(links)
@@ -123,6 +124,8 @@ def _inline(doc: Document, token, block_kind: str, cursor: int, end: int) -> int
                 doc.blocks.append(alt)
                 cursor = _skip_link_tail(text, alt_cursor, end)
         elif kind == "html_inline":
+            from brandlint.documents.html import INLINE_TAGS, html_inline_attributes
+
             found = text.find(child.content, cursor, end)
             if found >= 0:
                 tag = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", child.content)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from brandlint import __version__
 from brandlint.errors import GuideError
+from brandlint.filestate import blake2b
 from brandlint.guide.records import validated
 from brandlint.guide.yamlsource import YamlSource, parse_yaml
 from brandlint.locate import GUIDE_NAMES, display, find_guide_path, guide_path  # noqa: F401 (re-exported)
@@ -87,7 +87,7 @@ def _parse_cached(text: str, shown: str) -> YamlSource:
     file with dates is simply parsed every time). Errors are never cached: they raise first."""
     from brandlint.usercache import table
 
-    digest = hashlib.sha256(f"{__version__}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    digest = blake2b(f"{__version__}\0{text}".encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
     parsed: list[YamlSource] = []
 
     def build() -> tuple:
@@ -112,14 +112,15 @@ def load_guide(path: Path) -> LoadedGuide:
     _check_references(loaded)
     from brandlint.resources import code_stamp
 
-    digest = hashlib.sha256(raw)
+    digest = blake2b(raw, digest_size=32)
     digest.update(__version__.encode() + code_stamp().encode())
     for pack in loaded.packs.values():
         digest.update(pack.name.encode() + pack.digest.encode())
-    from brandlint.campaign.loader import campaign_files
+    from brandlint.locate import campaign_paths
 
     loaded.dependencies = [file_state(path, raw), *(pack.state for pack in loaded.packs.values())]
-    for campaign in campaign_files(loaded):  # their facts decide consistency findings
+    for found in campaign_paths(str(loaded.root), list(loaded.guide.campaigns)):  # their facts decide consistency
+        campaign = Path(found)
         content = campaign.read_bytes()
         digest.update(str(campaign).encode() + content)
         loaded.dependencies.append(file_state(campaign, content))
@@ -225,7 +226,7 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
         raise where.error(f"two rule packs are both named `{pack_name}`", path)
     includes = [_load_pack_into(loaded, inner, source, ("extends", index), (*stack, key))
                 for index, inner in enumerate(pack.extends)]
-    entry = LoadedPack(name=pack_name, pack=pack, path=pack_path, digest=hashlib.sha256(raw).hexdigest(),
+    entry = LoadedPack(name=pack_name, pack=pack, path=pack_path, digest=blake2b(raw, digest_size=32).hexdigest(),
                        includes=includes, state=file_state(pack_path, raw))
     loaded.packs[key] = entry
     return entry

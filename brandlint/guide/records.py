@@ -10,7 +10,6 @@ sees the same kind of object whether or not the cache was used.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from importlib import import_module
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from brandlint import __version__
+from brandlint.filestate import blake2b
 from brandlint.guide.yamlsource import YamlSource
 
 # Model name -> the module that defines it (imported only on a cache miss).
@@ -73,7 +73,7 @@ def from_plain(value: Any) -> Any:
 @cache
 def _schema_digest() -> str:
     """Changes whenever a model's source or brandlint's version does."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = blake2b(__version__.encode(), digest_size=32)
     for module in sorted(set(MODELS.values())):
         digest.update(Path(__file__).with_name(module.rsplit(".", 1)[1] + ".py").read_bytes())
     return digest.hexdigest()[:16]
@@ -94,7 +94,7 @@ def validated(model: str, source: YamlSource, what: str) -> Any:
         text = None  # dates and the like: validated every time
     if text is None:
         return from_plain(_validate(model, source, what))
-    key = hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    key = blake2b(f"{model}\0{text}".encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
     return from_plain(table(f"valid/{_schema_digest()}/{key}", lambda: _validate(model, source, what)))
 
 
