@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
 from brandlint.vision.examples import draw, example_logo_png
@@ -98,10 +100,12 @@ def _judge(ctx: Context, name: str, logo, master, placement, rgb, scale: float) 
     placed_width = master.width * placement.sx / scale
     if logo.min_width and placed_width + 0.5 < logo.min_width:
         ctx.report(MIN_WIDTH, 0, 0, f"The {where} is {placed_width:.0f} px wide; at least {logo.min_width} px.")
-    if abs(placement.distortion) > MAX_DISTORTION:
+    # A placement is measured to about a pixel on each side: a small logo's proportions less exactly.
+    if abs(placement.distortion) > MAX_DISTORTION + 1 / max(w, 1) + 1 / max(h, 1):
         ctx.report(DISTORTED, 0, 0, f"The {where} is distorted: {placement.sx / placement.sy:.2f}× as wide as "
                                     "the master's proportions.")
-    if abs(placement.angle) > MAX_ROTATION:
+    # ... and its angle to about a pixel and a half across its width.
+    if abs(placement.angle) > MAX_ROTATION + math.degrees(math.atan(1.5 / max(w, 1))):
         ctx.report(ROTATED, 0, 0, f"The {where} is rotated by {placement.angle:.0f}°.")
     share = L.recoloured_share(master, rgb, placement)
     if share > MAX_RECOLOURED:

@@ -26,6 +26,11 @@ SCALES = 48
 ASPECTS = (1.0, 1.3, 1 / 1.3)
 ANGLES = (-20.0, -12.0, -6.0, 6.0, 12.0, 20.0)  # tried when the upright match is weak
 CANDIDATES = 6  # coarse matches refined and verified; the best verified one wins
+MIN_TEMPLATE = 24  # px: the narrowest template matched (half that in height)
+SMALLEST = 32  # px: the narrowest placement a second, finer search looks for
+FINE_FACTOR = MIN_TEMPLATE / SMALLEST  # that search's scale, at which SMALLEST is MIN_TEMPLATE wide
+FINE_SCALES = 12
+FINE_VERIFY_SCORE = 0.6  # a small placement has few pixels to go on: it must match better
 
 
 @dataclass
@@ -128,26 +133,48 @@ def find(master: Master, creative_rgb: Any) -> Placement | None:
     gray = cv2.cvtColor(creative_rgb, cv2.COLOR_RGB2GRAY)
     height, width = gray.shape
     factor = min(1.0, COARSE_SIDE / max(height, width))
+    largest = min(width / master.width, height / master.height)
+    best = _best(master, gray, factor, list(np.geomspace(0.05, max(0.06, largest), SCALES)), ASPECTS, True)
+    if best is None and factor < FINE_FACTOR:
+        # A small placement (a 60 px logo on a 1080 px post) is narrower than the coarse
+        # search's smallest template: look again, finer, at just the widths it could not see,
+        # so that a logo placed too small is reported as such rather than as missing.
+        low = SMALLEST / master.width
+        high = min(MIN_TEMPLATE / factor / master.width, largest)
+        if low < high:
+            best = _best(master, gray, FINE_FACTOR, list(np.geomspace(low, high, FINE_SCALES)), (1.0,), False,
+                         _verify_in_place, FINE_VERIFY_SCORE)
+    if best is None:
+        return None
+    return _placement(master, best[1], best[0])
+
+
+def _best(master: Master, gray: Any, factor: float, scales: list[float], aspects: tuple[float, ...],
+          rotated: bool, verify: Any = None, threshold: float = VERIFY_SCORE) -> tuple[float, Any] | None:
+    """The best verified placement (score, warp) among the scales, searched at `factor` of
+    the creative's size; upright first, then (if `rotated` and nothing matched well) tilted."""
+    import cv2
+    import numpy as np
+
+    height, width = gray.shape
     small = cv2.resize(gray, (max(1, int(width * factor)), max(1, int(height * factor))),
                        interpolation=cv2.INTER_AREA)
     edges = _gradient(small)
     energy = cv2.integral(edges)
     master_gray = cv2.cvtColor(master.rgb, cv2.COLOR_RGB2GRAY)
     candidates: list[tuple[float, float, float, float, int, int]] = []  # score, scale, aspect, angle, x, y
-    largest = min(width / master.width, height / master.height)
-    scales = list(np.geomspace(0.05, max(0.06, largest), SCALES))
     for scale in scales:
-        for aspect in ASPECTS:
+        for aspect in aspects:
             tw, th = int(master.width * scale * aspect * factor), int(master.height * scale * factor)
-            if tw < 24 or th < 12:
+            if tw < MIN_TEMPLATE or th < MIN_TEMPLATE // 2:
                 continue
             score, (x, y) = _match(edges, energy, _template(master_gray, master.mask, tw, th)[0])
             candidates.append((score, float(scale), float(aspect), 0.0, x, y))
     candidates.sort(reverse=True)
-    if candidates and candidates[0][0] < 0.8:
+    if rotated and candidates and candidates[0][0] < 0.8:
         for scale in scales[::3]:
             tw, th = int(master.width * scale * factor), int(master.height * scale * factor)
-            if tw < 24 or th < 12:
+            if tw < MIN_TEMPLATE or th < MIN_TEMPLATE // 2:
                 continue
             for angle in ANGLES:
                 template, rotation = _template(master_gray, master.mask, tw, th, angle)
@@ -163,12 +190,10 @@ def find(master: Master, creative_rgb: Any) -> Placement | None:
         if angle:
             linear = cv2.getRotationMatrix2D((0, 0), angle, 1.0)[:, :2] @ linear
         warp = _refine(master, gray, np.hstack([linear, [[x / factor], [y / factor]]]).astype("float32"))
-        verified = _verify(master, gray, warp)
-        if verified >= VERIFY_SCORE and (best is None or verified > best[0]):
+        verified = (verify or _verify)(master, gray, warp)
+        if verified >= threshold and (best is None or verified > best[0]):
             best = (verified, warp)
-    if best is None:
-        return None
-    return _placement(master, best[1], best[0])
+    return best
 
 
 def _verify(master: Master, gray: Any, warp: Any) -> float:
@@ -181,6 +206,29 @@ def _verify(master: Master, gray: Any, warp: Any) -> float:
     if float(back.std()) < 1e-3:
         return 0.0
     return float(cv2.matchTemplate(back, reference, cv2.TM_CCOEFF_NORMED)[0, 0])
+
+
+def _verify_in_place(master: Master, gray: Any, warp: Any) -> float:
+    """`_verify` for a small placement: compared where it is, at its own size (enlarged into
+    the master's frame it would be blur against the master's sharp edges)."""
+    import cv2
+    import numpy as np
+
+    height, width = gray.shape
+    master_gray = cv2.cvtColor(master.rgb, cv2.COLOR_RGB2GRAY)
+    placed = cv2.warpAffine(master_gray, warp, (width, height), flags=cv2.INTER_AREA, borderValue=255)
+    mask = cv2.warpAffine(master.mask.astype("uint8"), warp, (width, height), flags=cv2.INTER_NEAREST) > 0
+    rows, cols = np.nonzero(mask)
+    if rows.size == 0:
+        return 0.0
+    top, bottom = max(0, rows.min() - 4), min(height, rows.max() + 5)
+    left, right = max(0, cols.min() - 4), min(width, cols.max() + 5)
+    near = cv2.dilate(mask[top:bottom, left:right].astype("uint8"), np.ones((3, 3), "uint8")) > 0
+    reference = np.where(near, _gradient(placed[top:bottom, left:right]), 0).astype("float32")
+    found = _gradient(gray[top:bottom, left:right]).astype("float32")
+    if float(found.std()) < 1e-3 or float(reference.std()) < 1e-3:
+        return 0.0
+    return float(cv2.matchTemplate(found, reference, cv2.TM_CCOEFF_NORMED)[0, 0])
 
 
 def _refine(master: Master, gray: Any, warp: Any) -> Any:
@@ -223,7 +271,10 @@ def recoloured_share(master: Master, creative_rgb: Any, placement: Placement) ->
 
     back = cv2.warpAffine(creative_rgb, placement.warp, (master.width, master.height),
                           flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REPLICATE)
-    interior = cv2.erode(master.mask.astype("uint8"), np.ones((5, 5), "uint8")) > 0
+    # Edges blur over about a pixel and a half of the creative: more of the master's pixels
+    # the smaller the logo was placed.
+    side = max(5, 2 * math.ceil(1.5 / max(placement.sx, placement.sy, 1e-3)) + 1)
+    interior = cv2.erode(master.mask.astype("uint8"), np.ones((side, side), "uint8")) > 0
     if not interior.any():
         interior = master.mask
     lab_master = cv2.cvtColor(master.rgb.astype("float32") / 255, cv2.COLOR_RGB2LAB)

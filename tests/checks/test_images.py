@@ -95,6 +95,12 @@ def test_logo_checks_on_generated_creatives(project):
     cases = {
         "clean.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240", set()),
         "small.png": ("1080x1080 #FFFDF7; logo at 400,480 width 80", {"logo.min_width"}),
+        # Under the coarse search's smallest template: found by the finer one, judged as too small.
+        "tiny.png": ("1080x1080 #FFFDF7; logo at 500,600 width 60", {"logo.min_width"}),
+        "tiny-wide.png": ("1600x900 #FFFDF7; logo at 700,400 width 44", {"logo.min_width"}),
+        "speck.png": ("1080x1080 #FFFDF7; logo at 500,600 width 20", {"require.logo"}),
+        "clutter.png": ("1080x1080 #FFFDF7; rect 60x24 #1C1C1C at 500,600; rect 20x20 #E0A526 at 470,602",
+                        {"require.logo"}),
         "large.png": ("1080x1080 #FFFDF7; logo at 100,100 width 500", set()),
         "stretched.png": ("1080x1080 #FFFDF7; logo at 300,480 width 360 height 96", {"logo.distorted"}),
         "rotated.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240 rotate 12", {"logo.rotated"}),
