@@ -68,7 +68,7 @@ def common_options(function: Callable) -> Callable:
         click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion"]), default="error",
                      show_default=True, help="Lowest severity that makes the exit status 1."),
         click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary or notices."),
-        click.option("--no-color", is_flag=True, help="No colours (also NO_COLOR=1)."),
+        click.option("--no-color", is_flag=True, help="No colours (also NO_COLOR set to anything but empty)."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes (default: all cores)."),
         click.option("--no-cache", is_flag=True, help="Do not read or write .brandlint_cache/."),
@@ -102,7 +102,7 @@ def _options(loaded, channel: str | None, jobs: int | None, no_cache: bool, shar
 
 
 def _use_color(no_color: bool, fmt: str, output: str | None) -> bool:
-    return (not no_color and fmt == "text" and output is None and "NO_COLOR" not in os.environ
+    return (not no_color and fmt == "text" and output is None and not os.environ.get("NO_COLOR")
             and sys.stdout.isatty())
 
 

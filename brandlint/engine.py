@@ -172,6 +172,8 @@ class Checker:
             finding.end_line, finding.end_column = doc.position(finding.end)
             finding.start, finding.end = doc.source_offset(finding.start), doc.source_offset(finding.end)
             finding.match = doc.source[finding.start:finding.end]
+            if finding.fix is not None:
+                finding.fix = finding.fix.keeping_breaks(finding.match)
             if binding is not None and binding.line_map and finding.line <= len(binding.line_map):
                 finding.template = binding.line_map[finding.line - 1]
         found = directives(doc) if doc.comments else []

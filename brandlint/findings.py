@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -31,6 +32,19 @@ class Fix:
     """Replace the finding's source span with `replacement`. Only safe fixes exist."""
 
     replacement: str
+
+    def keeping_breaks(self, match: str) -> Fix:
+        """This fix with the match's own line breaks: `Acme\ncloud` becomes `Acme\nCloud`, not
+        one line (fix must not change the file's line structure). Only when both have the same
+        number of words; otherwise the replacement is as it is."""
+        if "\n" not in match and "\r" not in match:
+            return self
+        words, separators = match.split(), re.findall(r"\s+", match.strip())
+        replacement = self.replacement.split()
+        if len(words) != len(replacement) or len(separators) != len(replacement) - 1:
+            return self
+        joined = replacement[0] + "".join(sep + word for sep, word in zip(separators, replacement[1:], strict=True))
+        return Fix(joined)
 
 
 @dataclass(slots=True)

@@ -50,7 +50,7 @@ def test_clean_run_exits_0(project):
 def test_json_is_exactly_the_contract(project):
     _setup(project)
     data = project.check("web")
-    assert set(data) == {"findings", "summary", "files"}  # files: each file's score (SPEC §6)
+    assert set(data) == {"findings", "summary", "files", "campaigns"}  # files: each file's score (SPEC §6)
     summary = data["summary"]
     assert {k: summary[k] for k in ("files", "errors", "warnings", "suggestions")} == {
         "files": 2, "errors": 1, "warnings": 1, "suggestions": 0}
@@ -309,6 +309,8 @@ def test_colour_on_a_terminal_but_not_with_no_color(project):
     assert "\x1b[" not in plain and "web/a.md:1:3 error terms.use" in plain
     no_color_env = _on_pty(["check", "--no-cache", "web"], project.root, {**env, "NO_COLOR": "1"})
     assert "\x1b[" not in no_color_env
+    # no-color.org: only a non-empty NO_COLOR turns colour off.
+    assert "\x1b[" in _on_pty(["check", "--no-cache", "web"], project.root, {**env, "NO_COLOR": ""})
 
 
 def test_no_traceback_for_a_directory_named_like_a_file(project):

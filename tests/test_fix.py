@@ -77,3 +77,22 @@ def test_fix_writes_through_a_symbolic_link_and_keeps_the_link(project):
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert target.read_text("utf-8") == "Lumen Tea and Email.\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["real.txt"]  # no temp file left
+
+
+def test_a_fix_across_a_line_break_keeps_the_break(project):
+    project.guide("terms:\n  - use: Acme Cloud\n    instead_of: [acme cloud]\n")
+    path = project.write("a.txt", "Try Acme\ncloud now.\r\nOr acme cloud.\n")
+    (first, second) = project.findings("a.txt")
+    assert (first["line"], first["end_line"], first["fix"]) == (1, 2, {"replacement": "Acme\nCloud"})
+    assert second["fix"] == {"replacement": "Acme Cloud"}
+    project.run("fix", "a.txt")
+    assert path.read_bytes() == b"Try Acme\nCloud now.\r\nOr Acme Cloud.\n"
+
+
+def test_a_pack_substitution_keeps_all_capitals(project):
+    project.write("style.yaml", "pack: style\nrules:\n  utilize:\n    type: substitution\n    ignorecase: true\n"
+                                "    swap: {utilize: use}\n")
+    project.guide("extends: [style.yaml]\n")
+    path = project.write("a.txt", "UTILIZE it. Utilize it. utilize it.\n")
+    project.run("fix", "a.txt")
+    assert path.read_text() == "USE it. Use it. use it.\n"

@@ -205,6 +205,8 @@ def _replacement(compiled: Compiled, rule: PackRule, found: str) -> str:
         return ""
     key = " ".join(found.split())
     value = compiled.swaps.get(key.lower() if rule.ignorecase else key, "")
+    if rule.ignorecase and found.isupper() and len(found) > 1 and value.islower():
+        return value.upper()  # UTILIZE -> USE
     if rule.ignorecase and found[:1].isupper() and value[:1].islower():
         value = value[:1].upper() + value[1:]
     return value

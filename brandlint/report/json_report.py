@@ -42,9 +42,8 @@ def render_json(result: RunResult) -> Iterator[str]:
         yield separator + "    " + dumps(file)
         separator = ",\n"
     yield "\n  ]" if separator != "\n" else "]"
-    campaigns = result.campaigns()
-    if campaigns:
-        yield ',\n  "campaigns": ' + dumps(campaigns)
+    # Always present (empty without campaign files), so that shards and runs share one shape.
+    yield ',\n  "campaigns": ' + dumps(result.campaigns())
     if result.input_errors:
         yield ',\n  "input_errors": [\n' + ",\n".join(
             "    " + dumps(error.to_json()) for error in result.input_errors) + "\n  ]"
