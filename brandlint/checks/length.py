@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.documents.base import SEPARATOR
 from brandlint.documents.text import COMMENT_LINE_RE
 from brandlint.findings import Severity
-from brandlint.lang import en
 
 MAX_CHARS = Rule(
     id="length.max_chars",
@@ -32,6 +33,8 @@ MAX_WORDS = Rule(
     suffix=".txt",
     fail="Our new Spring Blend has arrived in every store today\n",
     passing="Spring Blend has arrived\n",
+    details="A word is what stands between spaces if it holds a letter or a digit: a link, "
+            "`e-mail` and `don't` count once, an emoji or a dash alone not at all.",
 )
 MAX_BYTES = Rule(
     id="length.max_bytes",
@@ -96,6 +99,11 @@ def message_chars(ctx: Context) -> list[tuple[str, int]]:
     return chars
 
 
+# A word as a reader counts it: what stands between spaces, if it holds a letter or digit
+# (a URL, `e-mail` and `don't` are one word each; an emoji or a dash alone is none).
+_COUNTED_WORD_RE = re.compile(r"\S*[^\W_]\S*")
+
+
 def check(ctx: Context) -> None:
     policy = ctx.policy
     if not ctx.doc.is_copy or not (policy.max_chars or policy.max_words or policy.max_bytes or policy.encoding):
@@ -116,7 +124,7 @@ def check(ctx: Context) -> None:
                        f"The message is {len(clusters)} characters; the {channel} channel allows "
                        f"{policy.max_chars}. The text from here on is over the limit.")
     if policy.max_words:
-        found = list(en.WORD_RE.finditer(text))
+        found = list(_COUNTED_WORD_RE.finditer(text))
         if len(found) > policy.max_words:
             start = chars[found[policy.max_words].start()][1]
             ctx.report(MAX_WORDS, start, last,

@@ -12,9 +12,14 @@ ABBREVIATIONS = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "prof", "vs", "etc", "in
                  "no", "st", "jr", "sr", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr",
                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
+_EMOJI_BASE = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u3030\u303D\u3297\u3299]"
+_EMOJI_MODIFIERS = "(?:\uFE0F|[\U0001F3FB-\U0001F3FF])*[\U000E0020-\U000E007F]*"  # VS16, skin tone, tags
+# One emoji as a reader sees it (one grapheme): a flag (two regional indicators), a keycap
+# (1️⃣ #️⃣), or a symbol with its variation selector, skin tone or tags, joined by ZWJ into
+# one (👨‍👩‍👧).
 EMOJI_RE = re.compile(
-    "(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u3030\u303D\u3297\u3299]\uFE0F?"
-    "(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF]\uFE0F?)*)")
+    "[\U0001F1E6-\U0001F1FF]{2}|[0-9#*]\uFE0F?\u20E3"
+    f"|{_EMOJI_BASE}{_EMOJI_MODIFIERS}(?:\u200D{_EMOJI_BASE}{_EMOJI_MODIFIERS})*")
 HASHTAG_RE = re.compile(r"(?<![\w&/#])#[^\W\d_][\w]*|(?<![\w&/#])#\d+[^\W\d_][\w]*")
 
 # Contractions: n't, 're, 've, 'll, 'd, 'm always; 's only after pronouns and the like,

@@ -18,6 +18,17 @@ def test_hashtags_and_emoji_over_the_limit(project):
     assert found["format.emoji"]["match"] == "🍵"
 
 
+def test_emoji_are_counted_as_readers_see_them(project):
+    """A flag, a skin tone, a keycap or a family joined by ZWJ is one emoji each."""
+    project.guide(GUIDE)
+    for text in ("Hi 🇰🇷", "Hi 👍🏽", "Hi 👨\u200d👩\u200d👧", "Hi 1️⃣", "Hi ❤️"):
+        project.write("a.md", text + "\n")
+        assert project.findings("--channel", "instagram", "a.md", rule="format") == [], text
+    project.write("a.md", "Hi 👍🏽 1️⃣ 🇰🇷\n")
+    (found,) = project.findings("--channel", "instagram", "a.md", rule="format")
+    assert (found["column"], found["match"], found["message"][:8]) == (7, "1️⃣", "3 emoji;")
+
+
 def test_email_without_unsubscribe_or_link(project):
     project.guide(GUIDE)
     project.write("a.html", "<p>Spring is here.</p>\n")

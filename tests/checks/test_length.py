@@ -32,6 +32,15 @@ def test_max_words(project):
     assert finding["rule"] == "length.max_words" and finding["match"] == "arrived today"
 
 
+def test_a_link_or_a_hyphenated_word_is_one_word_and_an_emoji_none(project):
+    project.guide(GUIDE)
+    project.write("a.md", "Tea 🌸 — https://lumentea.example/spring\n")
+    assert project.findings("--channel", "push", "a.md") == []
+    project.write("a.md", "E-mail us today, don't wait\n")
+    [finding] = project.findings("--channel", "push", "a.md")
+    assert finding["match"] == "don't wait" and "is 5 words" in finding["message"]
+
+
 def test_cp949_bytes_and_unencodable_characters(project):
     project.guide(GUIDE)
     project.write("a.txt", "루멘티 봄 🌸\n")  # 3×2 + 1 + 2 + 1 + emoji
