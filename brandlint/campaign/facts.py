@@ -214,7 +214,10 @@ def date_mentions(text: str, year: int | None) -> list[Mention]:
     for match in EN_DAY_FIRST_RE.finditer(text):
         add(match, match.group(3), _month(match.group(2)), int(match.group(1)))
     for match in SLASH_DATE_RE.finditer(text):
-        add(match, match.group(3), int(match.group(1)), int(match.group(2)))
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 >= second and match.group(3):  # 30/04/2026 can only be day first (24/7 is no date)
+            first, second = second, first
+        add(match, match.group(3), first, second)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -268,6 +271,19 @@ def same(fact: Fact, mention: Mention) -> bool:
         my, mm, md = mention.value
         return (fm, fd) == (mm, md) and (fy is None or my is None or fy == my)
     return fact.value == mention.value
+
+
+def clear_rival(fact: Fact, mention: Mention) -> bool:
+    """A mention that contradicts the fact even where the copy also states it: the same day
+    in another year, or the code with one character changed (SPRING20 or SPRING30)."""
+    if fact.kind == DATE:
+        fy, fm, fd = fact.value
+        my, mm, md = mention.value
+        return (fm, fd) == (mm, md) and fy is not None and my is not None and fy != my
+    if fact.kind == CODE:
+        code, other = fact.value.upper(), mention.value.upper()
+        return len(code) == len(other) and code != other and sum(a != b for a, b in zip(code, other, strict=True)) == 1
+    return False
 
 
 def plausible_rival(fact: Fact, mention: Mention, before: str) -> bool:

@@ -117,17 +117,19 @@ def check(ctx: Context) -> None:
             if fact.kind not in cache:
                 cache[fact.kind] = _mentions(ctx, fact.kind, binding.year, by_kind[fact.kind])
             found = cache[fact.kind]
+            others = [(m, s, e) for m, s, e in found if not any(F.same(other, m) for other in by_kind[fact.kind])]
             if any(F.same(fact, mention) for mention, _, _ in found):
-                binding.states[name] = STATED
+                # Stated; yet the same day in another year, or the code off by a character, contradicts it.
+                rivals = [(m, s, e) for m, s, e in others if F.clear_rival(fact, m)]
+                binding.states[name] = CONTRADICTED if rivals else STATED
             else:
-                rivals = [(m, s, e) for m, s, e in found
-                          if not any(F.same(other, m) for other in by_kind[fact.kind])
-                          and F.plausible_rival(fact, m, ctx.doc.text[max(0, s - 20):s])]
+                rivals = [(m, s, e) for m, s, e in others
+                          if F.plausible_rival(fact, m, ctx.doc.text[max(0, s - 20):s])]
                 binding.states[name] = CONTRADICTED if rivals else OMITTED
-                for mention, start, end in rivals:
-                    ctx.report(CONTRADICTION, start, end,
-                               f"{binding.variant} says '{mention.text}' where the {binding.campaign} campaign's "
-                               f"fact `{name}` is {fact.shown}.")
+            for mention, start, end in rivals:
+                ctx.report(CONTRADICTION, start, end,
+                           f"{binding.variant} says '{mention.text}' where the {binding.campaign} campaign's "
+                           f"fact `{name}` is {fact.shown}.")
         if binding.states[name] == OMITTED and name in required:
             ctx.report_document(MISSING, f"{binding.variant} does not state the {binding.campaign} campaign's "
                                          f"fact `{name}` ({fact.shown}), which the {ctx.policy.channel} channel "

@@ -95,3 +95,17 @@ def test_a_code_in_another_case_is_another_code(project):
     (found,) = project.findings("sms")
     assert (found["rule"], found["column"], found["match"]) == ("consistency.contradiction", 14, "spring20")
     assert "fact `code` is SPRING20" in found["message"]
+
+
+def test_a_stated_fact_is_still_contradicted_by_another_year_or_a_code_off_by_one(project):
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", HAND_WRITTEN_CAMPAIGN + "  ends: 2026-04-30\n")
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\n20% off until Apr 30 with SPRING20 (or SPRING30) at "
+                               "lumentea.example/spring. Valid April 30, 2025.\n")
+    found = [(f["column"], f["match"]) for f in project.findings("sms", rule="consistency")]
+    assert found == [(40, "SPRING30"), (84, "April 30, 2025")]
+
+
+def test_a_day_first_date_is_read_when_only_day_first_makes_sense():
+    assert [m.value for m in F.date_mentions("until 30/04/2026", None)] == [(2026, 4, 30)]
+    assert [m.value for m in F.date_mentions("until 04/05/2026", None)] == [(2026, 4, 5)]  # month first
