@@ -62,12 +62,22 @@ def check(ctx: Context) -> None:
                 page = declaration
     minimum = ctx.policy.colors.min_contrast
     palette = ctx.policy.colors.palette
+    backgrounds = {rule: pair.get("background-color") or pair.get("background") for rule, pair in rules.items()}
     for pair in rules.values():
         text = pair.get("color")
+        if text is None:
+            continue
         back = pair.get("background-color") or pair.get("background")
-        inherited = back is None and page is not None
-        back = back or page
-        if text is None or back is None:
+        on = None  # how the message names a background the text inherits
+        if back is None:
+            # The nearest enclosing element with a background (<div style="background:…"><p style="color:…">),
+            # else the page's.
+            back = next((backgrounds[rule] for rule in reversed(text.ancestors) if backgrounds.get(rule)), None)
+            if back is not None:
+                on = f"the background of <{back.selector}>"
+            elif page is not None:
+                back, on = page, f"the page background set for {page.selector}"
+        if back is None:
             continue
         fg, bg = _colour(ctx, text, variables), _colour(ctx, back, variables)
         if fg is None or bg is None or C.alpha(fg) < 1 or C.alpha(bg) < 1:
@@ -75,8 +85,8 @@ def check(ctx: Context) -> None:
         ratio = C.contrast(fg, bg)
         if ratio + 1e-9 >= minimum:
             continue
-        on = f"{C.hex_of(bg)} (the page background set for {back.selector})" if inherited else C.hex_of(bg)
-        message = (f"Text {C.hex_of(fg)} on {on} has a contrast ratio of {ratio:.2f}:1; the guideline asks for "
+        shown = f"{C.hex_of(bg)} ({on})" if on else C.hex_of(bg)
+        message = (f"Text {C.hex_of(fg)} on {shown} has a contrast ratio of {ratio:.2f}:1; the guideline asks for "
                    f"{minimum:g}:1.")
         suggestion = _passing_pair(fg, bg, palette, minimum)
         if suggestion:

@@ -30,6 +30,7 @@ class Declaration:
     tokens: list[Any] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)  # absolute offset of each token
     selector: str = ""  # the CSS selector, or the element's tag name
+    ancestors: tuple[int, ...] = ()  # rule ids of the elements around this one's, outermost first
 
 
 @dataclass
@@ -49,6 +50,7 @@ class _Collector:
         self.declarations: list[Declaration] = []
         self.problems: list[StyleProblem] = []
         self.rule = 0
+        self.ancestors: dict[int, tuple[int, ...]] = {}  # element rule id -> enclosing elements' rule ids
 
     def next_rule(self) -> int:
         self.rule += 1
@@ -141,6 +143,9 @@ def _token_end(text: str, token: Any, start: int) -> int:
 ATTRIBUTE_RE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class _MarkupStyles(HTMLParser):
     """<style> blocks, style="" and presentation attributes of HTML or SVG."""
 
@@ -151,7 +156,7 @@ class _MarkupStyles(HTMLParser):
         self.base = base
         self.starts = _line_starts(text)
         self.in_style = False
-        self.stack: list[int] = []  # rule ids of open elements, for inheritance of colour pairs
+        self.stack: list[tuple[str, int]] = []  # open elements (tag, rule id): what a colour sits on
 
     def here(self) -> int:
         line, column = self.getpos()
@@ -164,6 +169,9 @@ class _MarkupStyles(HTMLParser):
         if tag == "style":
             self.in_style = True
             return
+        self.collector.ancestors[rule] = tuple(open_rule for _, open_rule in self.stack)
+        if tag not in VOID_TAGS and not raw.rstrip().endswith("/>"):
+            self.stack.append((tag, rule))
         for match in ATTRIBUTE_RE.finditer(raw):
             name = match.group(1).lower()
             group = 2 if match.group(2) is not None else 3
@@ -178,6 +186,10 @@ class _MarkupStyles(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "style":
             self.in_style = False
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]  # also closes elements left open inside it
+                break
 
     def handle_data(self, data: str) -> None:
         if self.in_style and data.strip():
@@ -192,4 +204,6 @@ def extract_styles(text: str, kind: str, start: int = 0) -> tuple[list[Declarati
         parser = _MarkupStyles(collector, text[start:], start)
         parser.feed(text[start:])
         parser.close()
+        for declaration in collector.declarations:
+            declaration.ancestors = collector.ancestors.get(declaration.rule, ())
     return collector.declarations, collector.problems

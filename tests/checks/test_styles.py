@@ -145,3 +145,15 @@ def test_colours_inside_gradients_shadows_and_var_fallbacks_are_checked_where_th
         ("color.off_palette", 5, 64, "#654321"),
         ("color.off_palette", 6, 23, "#ABCDEF"),
     ]
+
+
+def test_text_sits_on_the_background_of_the_nearest_enclosing_element(project):
+    project.guide(GUIDE)
+    project.write("a.html", '<html><body style="background-color: #FFFDF7">\n'
+                            '<div style="background-color:#1C1C1C"><p style="color: #E0A526">gold on ink</p>'
+                            '<br><span style="color: #1C1C1C">ink on ink</span></div>\n'
+                            '<p style="color: #E0A526">gold on paper</p>\n</body></html>\n')
+    found = [(f["line"], f["match"], f["message"].split(" has ")[0]) for f in project.findings("a.html")
+             if f["rule"] == "contrast.text"]
+    assert found == [(2, "#1C1C1C", "Text #1C1C1C on #1C1C1C (the background of <div>)"),
+                     (3, "#E0A526", "Text #E0A526 on #FFFDF7 (the background of <body>)")]
