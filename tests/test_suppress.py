@@ -1,4 +1,4 @@
-"""Inline suppression comments in Markdown/HTML (<!-- -->) and text (#)."""
+"""Inline suppression comments in Markdown/HTML (<!-- -->), CSS and <style> (/* */) and text (#)."""
 
 from __future__ import annotations
 
@@ -49,3 +49,15 @@ def test_a_directive_naming_an_unknown_rule_is_pointed_out_and_a_reason_may_foll
     assert "brandlint: b.css:1:1: brandlint-disable names unknown rule `colour`; did you mean `color`?" \
         in result.stderr
     assert "approved" not in result.stderr and "`inclusive`" not in result.stderr and "`all`" not in result.stderr
+
+
+def test_css_comments_inside_html_and_svg_style_blocks(project):
+    project.guide('colors:\n  palette: {gold: "#E0A526", ink: "#1C1C1C"}\n')
+    project.write("a.html", "<html><head><style>\n/* brandlint-disable-next-line color */\na { color: #00FF00; }\n"
+                            "b { color: #00FF00; }\n</style>\n<!-- brandlint-disable color -->\n"
+                            "<style>i { color: #00FF00; }</style>\n<!-- brandlint-enable color -->\n"
+                            "<style>u { color: #00FF00; }</style></head><body><p>Hi.</p></body></html>\n")
+    project.write("a.svg", '<svg xmlns="http://www.w3.org/2000/svg"><style>\n/* brandlint-disable-next-line color */\n'
+                           ".a { fill: #00FF00; }\n.b { fill: #00FF00; }\n</style></svg>\n")
+    found = [(f["path"], f["line"]) for f in project.findings("a.html", "a.svg") if f["rule"].startswith("color")]
+    assert found == [("a.html", 4), ("a.html", 9), ("a.svg", 4)]

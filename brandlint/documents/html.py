@@ -63,6 +63,9 @@ def html_inline_attributes(raw_tag: str, src_pos: int) -> list[Block]:
     return blocks
 
 
+CSS_COMMENT_RE = re.compile(r"/\*(.*?)\*/", re.DOTALL)
+
+
 class _Extractor(HTMLParser):
     def __init__(self, text: str, start: int, end: int, svg: bool = False) -> None:
         super().__init__(convert_charrefs=False)
@@ -78,6 +81,7 @@ class _Extractor(HTMLParser):
         self.comments: list[Comment] = []
         self.block = Block("paragraph")
         self.skip_depth = 0
+        self.in_style = False  # inside <style>: its /* */ comments may hold directives
         self.open_link: tuple[str, int, int] | None = None  # href, start, text length at start
 
     def here(self) -> int:
@@ -92,6 +96,7 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         position = self.here()
         raw = self.get_starttag_text() or ""
+        self.in_style = tag == "style"
         if tag in self.skip_tags:
             if tag not in VOID_TAGS:
                 self.skip_depth += 1
@@ -115,6 +120,7 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         position = self.here()
+        self.in_style = False
         if tag in self.skip_tags and tag not in VOID_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -130,6 +136,10 @@ class _Extractor(HTMLParser):
             self.block.separate(position)
 
     def handle_data(self, data: str) -> None:
+        if self.in_style:
+            position = self.here()
+            self.comments.extend(Comment(m.group(1), position + m.start(), position + m.end())
+                                 for m in CSS_COMMENT_RE.finditer(data))
         if not self.skip_depth:
             self.block.add(data, self.here())
 
