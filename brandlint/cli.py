@@ -206,7 +206,9 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
     threshold = Severity.parse(fail_on)
     failing = sum(count for severity, count in result.counts().items() if severity >= threshold)
     status = EXIT_FINDINGS if failing else EXIT_OK
-    if recorder is not None and replayable is not None and not result.notes and not notes:
+    # Notes from files (a check that could not run) make a run worth repeating; `notes`
+    # follow from the settings and come back with the record.
+    if recorder is not None and replayable is not None and not result.notes:
         recorder.save(replayable.argv, replayable.targets, replayable.guide, replayable.shard, result, status)
     sys.exit(status)
 
@@ -235,7 +237,18 @@ def check(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: s
         result.history = record(Path(history), result)
     elif ARGV is not None and options.use_cache:  # started as the command (not in-process)
         replayable = Replayable(targets, guide, options.shard, ARGV)
-    _finish(result, fmt, output, fail_on, quiet, no_color, replayable=replayable)
+    _finish(result, fmt, output, fail_on, quiet, no_color, _setting_notes(loaded, result), replayable)
+
+
+def _setting_notes(loaded, result) -> list[str]:
+    """Notices that follow from the guideline and environment, not from a file (said once)."""
+    from brandlint.checks.grammar import missing_server_note
+
+    note = missing_server_note(loaded)
+    copy = (".md", ".markdown", ".txt", ".html", ".htm")  # what grammar reads
+    if note and any(path.lower().endswith(copy) for path, *_ in result.files.packed()):
+        return [note]
+    return []
 
 
 @main.command()
@@ -254,7 +267,7 @@ def fix(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: str
     notes = [f"fixed {count} problem{'s' if count != 1 else ''} in {path}"
              for path, count in sorted(outcome.applied.items())]
     notes += [f"brandlint: not fixed: {message}" for message in outcome.skipped]
-    _finish(outcome.result, fmt, output, fail_on, quiet, no_color, notes)
+    _finish(outcome.result, fmt, output, fail_on, quiet, no_color, notes + _setting_notes(loaded, outcome.result))
 
 
 @main.command()

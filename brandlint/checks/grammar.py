@@ -36,6 +36,20 @@ def server_url(configured: str | None) -> str | None:
     return configured or os.environ.get(ENV_URL) or None
 
 
+def missing_server_note(loaded: Any) -> str | None:
+    """The run's one notice that grammar was not checked, when no LanguageTool server is set
+    and the rule is on for the base guideline or any channel. A setting, not a failure: the
+    results are cached as usual (a server that does not answer is noted per file instead)."""
+    if server_url(loaded.guide.grammar.server) is not None:
+        return None
+    from brandlint.guide.policy import resolve
+
+    if all(resolve(loaded, channel).severity(LANGUAGETOOL.id, LANGUAGETOOL.severity) is None
+           for channel in [None, *loaded.guide.channels]):
+        return None
+    return f"brandlint: grammar not checked: no LanguageTool server (set grammar.server or {ENV_URL})"
+
+
 @cache
 def _tool(url: str, disabled: tuple[str, ...]) -> Any:
     import language_tool_python
@@ -72,10 +86,7 @@ def check(ctx: Context) -> None:
     if not ctx.active(LANGUAGETOOL):
         return
     if url is None:
-        if policy.grammar_configured:
-            ctx.notes.add(f"brandlint: grammar not checked: no LanguageTool server (set grammar.server "
-                          f"or {ENV_URL})")
-        return
+        return  # said once for the run: missing_server_note
     blocks = [b for b in ctx.doc.blocks if b.language == "en" and b.prose.strip()]
     if not blocks:
         return

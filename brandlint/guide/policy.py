@@ -49,7 +49,6 @@ class Policy:
     scoring: Scoring
     fingerprint: str
     compliance: tuple = ()  # the guideline's Disclosure entries that apply on this channel
-    grammar_configured: bool = False  # the guideline has a `grammar:` section
     root: Path = Path(".")  # the guideline's folder: logo files are relative to it
     # What checks derive from this policy once (compiled patterns, word sets): see `memo`.
     extra: dict = field(default_factory=dict, compare=False)
@@ -113,6 +112,5 @@ def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
         fingerprint=f"{loaded.fingerprint}:{channel or ''}",
         compliance=tuple(entry for entry in guide.compliance
                          if entry.channels is None or (channel is not None and channel in entry.channels)),
-        grammar_configured="grammar" in (loaded.source.data or {}),
         root=loaded.root,
     )

@@ -30,6 +30,19 @@ def test_no_server_gives_one_notice_and_no_findings(project, monkeypatch):
     assert result.stderr.count("grammar not checked: no LanguageTool server") == 1
 
 
+def test_the_notice_comes_without_a_grammar_section_too_but_not_when_grammar_is_off(project, monkeypatch):
+    monkeypatch.delenv("BRANDLINT_LANGUAGETOOL_URL", raising=False)
+    project.guide("brand: Lumen Tea\n")
+    project.write("a.md", "We has tea.\n")
+    assert "grammar not checked: no LanguageTool server" in project.run("check", "a.md").stderr
+    assert "grammar not checked" not in project.run("check", "--quiet", "a.md").stderr
+    project.guide("brand: Lumen Tea\nrules:\n  grammar: off\n")
+    assert "grammar not checked" not in project.run("check", "a.md").stderr
+    project.guide("brand: Lumen Tea\n")
+    project.write("a.css", "a { color: red; }\n")
+    assert "grammar not checked" not in project.run("check", "a.css").stderr  # no copy to read
+
+
 def test_a_server_that_is_down_is_a_notice_not_a_crash(project):
     project.guide("grammar:\n  server: http://127.0.0.1:9/\n")
     project.write("a.md", "We has tea.\n")
