@@ -59,21 +59,24 @@ def guide_path(explicit: str | None, paths: list[str]) -> str:
 
 
 def campaign_paths(root: str, patterns: list[str]) -> list[str]:
-    """campaign.yaml and campaigns/*.yaml (*.yml) beside the guideline, and the guideline's
-    `campaigns:` globs: real paths, each once, in that order."""
-    found = [os.path.join(root, "campaign.yaml")]
-    folder = os.path.join(root, "campaigns")
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        names = []
-    for suffix in (".yaml", ".yml"):
-        found += sorted(os.path.join(folder, name) for name in names if name.endswith(suffix))
+    """The guideline's campaign files: those its `campaigns:` globs name if it has any (SPEC
+    §4: "or in the globs"), else campaign.yaml and campaigns/*.yaml (*.yml) beside it. Real
+    paths, each once, in that order."""
+    found: list[str] = []
     if patterns:
         import glob
 
         for pattern in patterns:
             found += sorted(glob.glob(os.path.join(root, pattern), recursive=True))
+    else:
+        found.append(os.path.join(root, "campaign.yaml"))
+        folder = os.path.join(root, "campaigns")
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        for suffix in (".yaml", ".yml"):
+            found += sorted(os.path.join(folder, name) for name in names if name.endswith(suffix))
     unique: dict[str, None] = {}
     for path in found:
         if os.path.isfile(path):

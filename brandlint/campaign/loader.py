@@ -112,7 +112,7 @@ def check_channels(loaded: LoadedCampaign, guide: LoadedGuide) -> None:
 
 
 def campaign_files(guide: LoadedGuide) -> list[Path]:
-    """campaign.yaml and campaigns/*.yaml beside the guideline, and the `campaigns:` globs."""
+    """campaign.yaml and campaigns/*.yaml beside the guideline, or the `campaigns:` globs instead."""
     from brandlint.locate import campaign_paths
 
     return [Path(path) for path in campaign_paths(str(guide.root), list(guide.guide.campaigns))]

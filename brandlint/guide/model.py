@@ -209,7 +209,8 @@ class Guide(Strict):
     vocabulary: list[Text] = Field(default_factory=list)
     grammar: Grammar = Grammar()
     scoring: Scoring = Scoring()
-    campaigns: list[Text] = Field(default_factory=list, description="Globs of campaign files.")
+    campaigns: list[Text] = Field(default_factory=list, description=(
+        "Globs of campaign files, relative to the guideline (instead of campaign.yaml and campaigns/*.yaml)."))
     compliance: list[Disclosure] = Field(default_factory=list, description=(
         "Legal wording: when copy mentions one of `when`, one of `require` must appear too."))
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description=(

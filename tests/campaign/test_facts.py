@@ -109,3 +109,12 @@ def test_a_stated_fact_is_still_contradicted_by_another_year_or_a_code_off_by_on
 def test_a_day_first_date_is_read_when_only_day_first_makes_sense():
     assert [m.value for m in F.date_mentions("until 30/04/2026", None)] == [(2026, 4, 30)]
     assert [m.value for m in F.date_mentions("until 04/05/2026", None)] == [(2026, 4, 5)]  # month first
+
+
+def test_campaigns_globs_replace_the_default_places(project):
+    """SPEC §4: campaign.yaml and campaigns/*.yaml beside the guideline, or the `campaigns:` globs."""
+    project.guide(HAND_WRITTEN_GUIDE + "campaigns: [promo/*.yml]\n")
+    project.write("campaign.yaml", HAND_WRITTEN_CAMPAIGN.replace("20%", "30%"))  # not read: the globs decide
+    project.write("promo/spring.yml", HAND_WRITTEN_CAMPAIGN)
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\n20% off: SPRING20 at lumentea.example/spring\n")
+    assert project.findings("sms") == []
