@@ -119,8 +119,11 @@ def _judge(ctx: Context, name: str, logo, master, placement, rgb, scale: float) 
             ctx.report(BACKGROUND, 0, 0, f"The {where} sits on {background}; it may sit on "
                                          f"{', '.join(f'{k} {v}' for k, v in allowed.items())}.")
     if logo.clear_space and around.crowded > MAX_CROWDED:
+        what = "is not background" if around.beyond < 0.005 else (
+            "lies beyond the creative's edge" if around.crowded - around.beyond < 0.005
+            else "is not background or lies beyond the creative's edge")
         ctx.report(CLEAR_SPACE, 0, 0, f"Something crowds the {where}: {around.crowded:.0%} of its clear space "
-                                      f"({logo.clear_space:g} × its height) is not background.")
+                                      f"({logo.clear_space:g} × its height) {what}.")
 
 
 CHECK = Check(rules=(MIN_WIDTH, DISTORTED, ROTATED, RECOLORED, BACKGROUND, CLEAR_SPACE, MISSING), run=check)

@@ -286,7 +286,8 @@ def recoloured_share(master: Master, creative_rgb: Any, placement: Placement) ->
 @dataclass
 class Surroundings:
     colour: tuple[int, int, int]  # the dominant colour around (and under) the logo
-    crowded: float  # share of the clear-space margin that is not that colour
+    crowded: float  # share of the clear-space margin that is not that colour, or beyond the edge
+    beyond: float = 0.0  # share of the clear-space margin beyond the creative's edge
 
 
 def surroundings(master: Master, creative_rgb: Any, placement: Placement, clear_space: float) -> Surroundings:
@@ -309,5 +310,10 @@ def surroundings(master: Master, creative_rgb: Any, placement: Placement, clear_
     colour = tuple(int(v) for v in np.median(pixels, axis=0))
     lab = cv2.cvtColor(pixels.reshape(-1, 1, 3).astype("float32") / 255, cv2.COLOR_RGB2LAB).reshape(-1, 3)
     reference = cv2.cvtColor(np.array([[colour]], "float32") / 255, cv2.COLOR_RGB2LAB).reshape(3)
-    crowded = float((np.linalg.norm(lab - reference, axis=1) > 10).mean())
-    return Surroundings(colour, crowded)  # type: ignore[arg-type]
+    taken = int((np.linalg.norm(lab - reference, axis=1) > 10).sum())
+    # The whole margin, as if the creative went on: what lies beyond its edge is not clear space.
+    whole = (w + 2 * (gap + margin)) * (h + 2 * (gap + margin)) - (w + 2 * gap) * (h + 2 * gap)
+    inside = int(ring.sum())
+    beyond = max(0, whole - inside)
+    total = max(1, inside + beyond)
+    return Surroundings(colour, (taken + beyond) / total, beyond / total)  # type: ignore[arg-type]

@@ -110,6 +110,8 @@ def test_logo_checks_on_generated_creatives(project):
         "crowded.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240; rect 60x60 #1C1C1C at 650,500",
                         {"logo.clear_space"}),
         "none.png": ("1080x1080 #FFFDF7; rect 300x300 #E0A526 at 100,100", {"require.logo"}),
+        # Clear space is kept inside the creative: a logo at the very edge has less of it.
+        "edge.png": ("1080x1080 #FFFDF7; logo at 2,500 width 240", {"logo.clear_space"}),
     }
     for name, (spec, _) in cases.items():
         project.write(name, draw(spec))
