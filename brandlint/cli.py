@@ -245,10 +245,15 @@ def _setting_notes(loaded, result) -> list[str]:
     from brandlint.checks.grammar import missing_server_note
 
     note = missing_server_note(loaded)
-    copy = (".md", ".markdown", ".txt", ".html", ".htm")  # what grammar reads
-    if note and any(path.lower().endswith(copy) for path, *_ in result.files.packed()):
-        return [note]
-    return []
+    if note is None:
+        return []
+    from brandlint.guide.policy import resolve
+
+    copy = (".md", ".markdown", ".txt", ".html", ".htm")  # what grammar reads, on channels not all Korean
+    channels = {channel for path, _, _, channel, *_ in result.files.packed() if path.lower().endswith(copy)}
+    known = loaded.guide.channels
+    return [note] if any(resolve(loaded, channel if channel in known else None).language != "ko"
+                         for channel in channels) else []
 
 
 @main.command()

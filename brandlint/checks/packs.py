@@ -212,9 +212,25 @@ def _replacement(compiled: Compiled, rule: PackRule, found: str) -> str:
     return value
 
 
+# A Korean particle written for either final sound after a placeholder: `'{match}'은(는)`.
+_PARTICLES = "(은|는|이|가|을|를|과|와|으로|로)"
+_PAIRED_PARTICLE_RE = re.compile(r"\{(match|replacement)\}(['\"’”]?)" + _PARTICLES + r"\(" + _PARTICLES + r"\)")
+
+
 def _format(template: str | None, found: str, replacement: str) -> str:
+    """A pack message with the match and replacement filled in; a paired particle after one
+    (`'{match}'은(는)`) becomes the one the word takes (`'최고'는`) where that can be told."""
     if not template:
         return ""
+    if "(" in template:
+        def choose(match: re.Match[str]) -> str:
+            from brandlint.lang.ko import josa
+
+            word = found if match.group(1) == "match" else replacement
+            chosen = josa(word, match.group(3))[len(word):] if word else ""
+            return "{" + match.group(1) + "}" + match.group(2) + (chosen if chosen and "(" not in chosen
+                                                                   else f"{match.group(3)}({match.group(4)})")
+        template = _PAIRED_PARTICLE_RE.sub(choose, template)
     return template.replace("{match}", found).replace("{replacement}", replacement)
 
 

@@ -65,3 +65,12 @@ def test_case_sensitive_pack_rules_match_only_the_case_written(project):
     project.guide("extends: [house.yaml]\n")
     project.write("a.md", "ACME and acme, Foo Bar and foo bar.\n")
     assert [f["match"] for f in project.findings("a.md", rule="house")] == ["ACME", "Foo Bar"]
+
+
+def test_a_paired_korean_particle_in_a_pack_message_is_chosen_for_the_word(project):
+    project.guide("extends: [kr-ad-law]\nlanguage: ko\n")
+    project.write("a.txt", "(광고) 국내 최고 녹차. 완치 효과. 무료수신거부 080-123-4567\n")
+    messages = [f["message"] for f in project.findings("a.txt", rule="kr-ad-law")]
+    assert messages[0].startswith("'최고'는 최상급 표현입니다") and messages[1].startswith("'완치'는 ")
+    result = project.run("check", "--no-cache", "a.txt")
+    assert "grammar not checked" not in result.stderr  # Korean copy: LanguageTool would not read it anyway
