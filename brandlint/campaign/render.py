@@ -252,7 +252,8 @@ def _render(environment: _Environment, name: str, variant: Variant, context: dic
         raise GuideError(f"template not found: {exc.name}", variant.template) from None
     except UndefinedError as exc:
         where, line = _template_line(exc, variant.template)
-        raise GuideError(f"undefined variable in the {variant.label} variant: {exc.message}", where, line) from None
+        raise GuideError(f"undefined variable in the {variant.label} variant: {exc.message}", where, line,
+                         _name_column(where, line, exc.message or "")) from None
     except SecurityError as exc:
         where, line = _template_line(exc, variant.template)
         raise GuideError(f"template refused by the sandbox: {exc}; templates cannot reach Python internals",
@@ -271,6 +272,22 @@ def _template_line(exc: BaseException, default: str) -> tuple[str, int | None]:
         if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
             return display(Path(frame.filename)), frame.lineno
     return default, None
+
+
+def _name_column(where: str, line: int | None, message: str) -> int | None:
+    """Where on its line the template uses the undefined name (Jinja gives only the line)."""
+    import re
+
+    name = re.search(r"has no attribute '([^']+)'", message) or re.search(r"'([^']+)' is undefined", message)
+    if line is None or name is None:
+        return None
+    try:
+        text = Path(where).read_text("utf-8").splitlines()[line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    wanted = name.group(1)
+    found = re.search(rf"(?<![\w.]){re.escape(wanted)}(?!\w)|\.{re.escape(wanted)}(?!\w)", text)
+    return None if found is None else found.start() + (2 if found.group().startswith(".") else 1)
 
 
 def check_out_dir(out: Path, guide: LoadedGuide, campaign: LoadedCampaign) -> None:

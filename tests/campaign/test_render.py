@@ -134,7 +134,8 @@ def test_rerender_into_the_same_out_is_allowed(campaign):
 BAD = [
     ("templates/social.txt.j2", "{{ product }\n", "templates/social.txt.j2:1: template syntax error"),
     ("templates/social.txt.j2", "line one\n{{ pruduct }}\n",
-     "templates/social.txt.j2:2: undefined variable in the social (en) variant: 'pruduct' is undefined"),
+     "templates/social.txt.j2:2:4: undefined variable in the social (en) variant: 'pruduct' is undefined"),
+    ("templates/social.txt.j2", "Off: {{ facts.discont }}\n", "templates/social.txt.j2:1:15: undefined variable"),
     ("templates/social.txt.j2", "{{ product.__class__.__mro__ }}\n",
      "templates/social.txt.j2:1: template refused by the sandbox"),
     ("templates/social.txt.j2", "{{ cycler.__init__.__globals__ }}\n", "templates/social.txt.j2:1:"),
