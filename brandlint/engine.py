@@ -141,8 +141,6 @@ class Checker:
         from brandlint.checks.registry import run_checks
         from brandlint.documents import DocumentError
         from brandlint.lang.detect import block_language
-        from brandlint.suppress import directives, suppress, unknown_names
-
         front = doc.front_matter
         channel = forced or self.options.channel
         if channel is None and "channel" in front:
@@ -176,10 +174,15 @@ class Checker:
                 finding.fix = finding.fix.keeping_breaks(finding.match)
             if binding is not None and binding.line_map and finding.line <= len(binding.line_map):
                 finding.template = binding.line_map[finding.line - 1]
-        found = directives(doc) if doc.comments else []
-        findings = sorted(suppress(doc, ctx.findings, found), key=Finding.sort_key)
-        if found:
-            ctx.notes.update(unknown_names(doc, found, self.known_rules))
+        findings = ctx.findings
+        if doc.comments:  # where suppression directives can be
+            from brandlint.suppress import directives, suppress, unknown_names
+
+            found = directives(doc)
+            findings = suppress(doc, findings, found)
+            if found:
+                ctx.notes.update(unknown_names(doc, found, self.known_rules))
+        findings = sorted(findings, key=Finding.sort_key)
         weights = policy.scoring
         cost = sum({Severity.ERROR: weights.error, Severity.WARNING: weights.warning,
                     Severity.SUGGESTION: weights.suggestion}[f.severity] for f in findings)

@@ -16,6 +16,7 @@ from brandlint.checks.base import Context, Rule
 from brandlint.checks.terms import CaselessPhrases, alternation, whole_spans
 from brandlint.documents.base import Block
 from brandlint.findings import Severity
+from brandlint.lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from brandlint.guide.packs import PackRule
@@ -214,7 +215,7 @@ def _replacement(compiled: Compiled, rule: PackRule, found: str) -> str:
 
 # A Korean particle written for either final sound after a placeholder: `'{match}'은(는)`.
 _PARTICLES = "(은|는|이|가|을|를|과|와|으로|로)"
-_PAIRED_PARTICLE_RE = re.compile(r"\{(match|replacement)\}(['\"’”]?)" + _PARTICLES + r"\(" + _PARTICLES + r"\)")
+_PAIRED_PARTICLE_RE = LazyPattern(r"\{(match|replacement)\}(['\"’”]?)" + _PARTICLES + r"\(" + _PARTICLES + r"\)")
 
 
 def _format(template: str | None, found: str, replacement: str) -> str:

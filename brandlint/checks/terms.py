@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
+from brandlint.lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from brandlint.guide.model import Term
@@ -53,7 +54,7 @@ KO_PARTICLES = sorted((
     "다 지 네 네요 이네요 군요 이군요 라서 이라서 라면 이라면 여서 이어서 였다 이었다 였어요 이었어요 "
     "였습니다 이었습니다 인데 인데요 랍니다 이랍니다 거나 이거나 란 이란 요 이요"
 ).split(), key=len, reverse=True)
-_KO_PARTICLE_RE = re.compile("(?:" + "|".join(KO_PARTICLES) + r")(?!\w)")
+_KO_PARTICLE_RE = LazyPattern("(?:" + "|".join(KO_PARTICLES) + r")(?!\w)")  # without kiwipiepy only
 _HANGUL = "\uac00-\ud7a3"
 
 

@@ -14,11 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from brandlint.lazyre import LazyPattern
+
 # Stands in for non-prose inside a block (inline code, an inline tag) so that words on
 # either side never join into a phrase; it is neither a word character nor a space.
 SEPARATOR = "\ufffc"
 
-URL_RE = re.compile(
+URL_RE = LazyPattern(
     r"(?:https?://|www\.)[^\s<>\"'`\u3000]+[^\s<>\"'`.,;:!?)\]}\u3000]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )

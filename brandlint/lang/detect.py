@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from brandlint.lazyre import LazyPattern
 
-_HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_HANGUL_RE = LazyPattern("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
 def hangul_share(text: str) -> float:

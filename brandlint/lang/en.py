@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from brandlint.lazyre import LazyPattern
+
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 ABBREVIATIONS = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "prof", "vs", "etc", "inc", "ltd", "co",
@@ -17,7 +19,7 @@ _EMOJI_MODIFIERS = "(?:\uFE0F|[\U0001F3FB-\U0001F3FF])*[\U000E0020-\U000E007F]*"
 # One emoji as a reader sees it (one grapheme): a flag (two regional indicators), a keycap
 # (1️⃣ #️⃣), or a symbol with its variation selector, skin tone or tags, joined by ZWJ into
 # one (👨‍👩‍👧).
-EMOJI_RE = re.compile(
+EMOJI_RE = LazyPattern(
     "[\U0001F1E6-\U0001F1FF]{2}|[0-9#*]\uFE0F?\u20E3"
     f"|{_EMOJI_BASE}{_EMOJI_MODIFIERS}(?:\u200D{_EMOJI_BASE}{_EMOJI_MODIFIERS})*")
 HASHTAG_RE = re.compile(r"(?<![\w&/#])#[^\W\d_][\w]*|(?<![\w&/#])#\d+[^\W\d_][\w]*")
