@@ -172,6 +172,10 @@ class Checker:
             finding.match = doc.source[finding.start:finding.end]
             if finding.fix is not None:
                 finding.fix = finding.fix.keeping_breaks(finding.match)
+                if not _writable(finding.fix.replacement, doc.encoding):
+                    finding.message += (f" (Not fixed automatically: '{finding.fix.replacement}' cannot be written "
+                                        f"in this file's encoding, {doc.encoding}.)")
+                    finding.fix = None
             if binding is not None and binding.line_map and finding.line <= len(binding.line_map):
                 finding.template = binding.line_map[finding.line - 1]
         findings = ctx.findings
@@ -208,6 +212,17 @@ class Checker:
             korean = sum(1 for block in doc.blocks if block.language == "ko")
             language = "ko" if korean * 2 > len(doc.blocks) else "en"
         return Binding(campaign.name, language, campaign.facts_for(language), campaign.year, doc.path)
+
+
+def _writable(text: str, encoding: str) -> bool:
+    """Can a fix be written back in the file's own encoding (CP949 cannot hold é)?"""
+    if text.isascii() or encoding.lower().replace("-", "").startswith("utf"):
+        return True
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 _WORKER: Checker | None = None

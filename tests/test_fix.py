@@ -96,3 +96,16 @@ def test_a_pack_substitution_keeps_all_capitals(project):
     path = project.write("a.txt", "UTILIZE it. Utilize it. utilize it.\n")
     project.run("fix", "a.txt")
     assert path.read_text() == "USE it. Use it. use it.\n"
+
+
+def test_a_fix_the_files_encoding_cannot_hold_is_skipped_with_a_message_and_the_rest_are_applied(project):
+    project.guide('terms:\n  - use: "Café"\n    instead_of: [Cafe]\n  - use: 브랜드명\n    instead_of: [브랜드]\n')
+    korean = project.write("a.txt", "첫 줄입니다. 브랜드를 마셔요. Cafe 입니다.\n".encode("cp949"))
+    other = project.write("b.txt", "Cafe time.\n")
+    result = project.run("fix", "a.txt", "b.txt")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert korean.read_bytes().decode("cp949") == "첫 줄입니다. 브랜드명을 마셔요. Cafe 입니다.\n"
+    assert other.read_text() == "Café time.\n"
+    assert "a.txt:1:20 error terms.use Use 'Café' instead of 'Cafe'. (Not fixed automatically: 'Café' cannot be " \
+           "written in this file's encoding, cp949.)" in result.stdout
+    assert '"fix"' not in project.run("check", "--format", "json", "a.txt").stdout  # no fix that cannot be applied
