@@ -33,7 +33,11 @@ SUFFIX_MONEY_RE = re.compile(
     r"\s*(원|won\b|달러|dollars?\b|USD\b|KRW\b|EUR\b|euros?\b)", re.IGNORECASE)
 ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 KO_DATE_RE = re.compile(r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일")
-EN_DATE_RE = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
+# 2026. 4. 30. (the Korean standard way of writing a date with numbers; the year is needed,
+# since 4.30 alone is as likely a price)
+DOTTED_DATE_RE = re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d|\.\d)\.?")
+EN_DATE_RE = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Za-z])(?:,?\s+(\d{{4}}))?",
+                        re.IGNORECASE)  # April 30까지: a Korean particle may follow
 EN_DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?",
                              re.IGNORECASE)
 SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
@@ -207,6 +211,8 @@ def date_mentions(text: str, year: int | None) -> list[Mention]:
 
     for match in ISO_DATE_RE.finditer(text):
         add(match, match.group(1), int(match.group(2)), int(match.group(3)))
+    for match in DOTTED_DATE_RE.finditer(text):
+        add(match, match.group(1), int(match.group(2)), int(match.group(3)))
     for match in KO_DATE_RE.finditer(text):
         add(match, match.group(1), int(match.group(2)), int(match.group(3)))
     for match in EN_DATE_RE.finditer(text):
@@ -286,9 +292,18 @@ def clear_rival(fact: Fact, mention: Mention) -> bool:
     return False
 
 
-def plausible_rival(fact: Fact, mention: Mention, before: str) -> bool:
+# Words around a percentage that make it an offer (20% off, 할인), not a share (100% organic).
+OFFER_CUE_RE = re.compile(r"\b(?:off|discount(?:ed)?|save|saving|savings|sale|deal|promo|coupon|code)\b"
+                          r"|할인|세일|적립|쿠폰", re.IGNORECASE)
+# Words that make an amount a threshold (orders over $50, 5만원 이상), not a price.
+THRESHOLD_BEFORE_RE = re.compile(r"\b(?:over|under|above|below|more than|less than|at least|minimum|min\.?|"
+                                 r"orders?(?: of)?|spend|from)\s*$", re.IGNORECASE)
+THRESHOLD_AFTER_RE = re.compile(r"^\s*(?:이상|이하|넘게|미만|초과|부터|or more|and up|\+)", re.IGNORECASE)
+
+
+def plausible_rival(fact: Fact, mention: Mention, before: str, after: str = "") -> bool:
     """Is this mention a competing value for the fact (not some other number or link)?
-    `before` is the text just before the mention."""
+    `before` and `after` are the text around the mention."""
     if fact.kind == CODE:
         if mention.value.upper() == fact.value.upper():
             return True  # the same code in another case
@@ -302,7 +317,9 @@ def plausible_rival(fact: Fact, mention: Mention, before: str) -> bool:
         host = fact.value.split("/")[0]
         other_host, _, path = mention.value.partition("/")
         return other_host == host and not any(word in path.lower() for word in SERVICE_PATHS)
+    if fact.kind == PERCENT:
+        return bool(OFFER_CUE_RE.search(before[-25:]) or OFFER_CUE_RE.search(after[:25]))
     if fact.kind == MONEY:
-        return fact.value[0] == mention.value[0]
+        return (fact.value[0] == mention.value[0] and not THRESHOLD_BEFORE_RE.search(before)
+                and not THRESHOLD_AFTER_RE.search(after))
     return True
-

@@ -124,7 +124,7 @@ def check(ctx: Context) -> None:
                 binding.states[name] = CONTRADICTED if rivals else STATED
             else:
                 rivals = [(m, s, e) for m, s, e in others
-                          if F.plausible_rival(fact, m, ctx.doc.text[max(0, s - 20):s])]
+                          if F.plausible_rival(fact, m, ctx.doc.text[max(0, s - 25):s], ctx.doc.text[e:e + 25])]
                 binding.states[name] = CONTRADICTED if rivals else OMITTED
             for mention, start, end in rivals:
                 ctx.report(CONTRADICTION, start, end,

@@ -118,3 +118,19 @@ def test_campaigns_globs_replace_the_default_places(project):
     project.write("promo/spring.yml", HAND_WRITTEN_CAMPAIGN)
     project.write("sms/a.txt", "---\ncampaign: spring\n---\n20% off: SPRING20 at lumentea.example/spring\n")
     assert project.findings("sms") == []
+
+
+def test_shares_and_thresholds_are_not_rival_offers(project):
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", "campaign: spring\nchannels: [sms]\nfacts:\n  discount: 20%\n  price: $12.50\n")
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\n100% organic leaves, steeped at 80% strength. Free "
+                               "shipping on orders over $50.\n")
+    assert project.findings("sms", rule="consistency") == []  # the facts are omitted, not contradicted
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\nSave 30% today, now only $14.\n")
+    assert [f["match"] for f in project.findings("sms", rule="consistency")] == ["30%", "$14"]
+
+
+def test_korean_and_mixed_date_notations_state_the_date():
+    for text in ("2026. 4. 30.까지", "2026.4.30", "April 30까지 20% 할인"):
+        assert [m.value for m in F.date_mentions(text, 2026)] == [(2026, 4, 30)], text
+    assert F.date_mentions("version 2026.4.30.1 and price 4.30", 2026) == []
