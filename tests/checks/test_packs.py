@@ -74,3 +74,17 @@ def test_a_paired_korean_particle_in_a_pack_message_is_chosen_for_the_word(proje
     assert messages[0].startswith("'최고'는 최상급 표현입니다") and messages[1].startswith("'완치'는 ")
     result = project.run("check", "--no-cache", "a.txt")
     assert "grammar not checked" not in result.stderr  # Korean copy: LanguageTool would not read it anyway
+
+
+def test_kr_ad_law_wants_the_ad_mark_first_and_a_free_080_opt_out(project):
+    project.guide("channels:\n  sms:\n    language: ko\n    extends: [kr-ad-law]\n")
+    cases = {
+        "(광고) 봄 신상품 20% 할인! 무료수신거부 080-123-4567": [],
+        "(광고) 봄 신상품 20% 할인! 무료거부 0801234567": [],
+        "봄 신상품 20% 할인! 무료수신거부 080-123-4567 (광고)": ["kr-ad-law.ad-prefix"],
+        "(광고) 봄 신상품 20% 할인! 수신거부 080-123-4567": ["kr-ad-law.opt-out"],
+        "(광고) 봄 신상품 20% 할인! 무료수신거부 1588-1234": ["kr-ad-law.opt-out"],
+    }
+    for text, expected in cases.items():
+        project.write("a.txt", text + "\n")
+        assert [f["rule"] for f in project.findings("--channel", "sms", "a.txt", rule="kr-ad-law")] == expected, text
