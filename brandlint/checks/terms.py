@@ -52,7 +52,8 @@ KO_PARTICLES = sorted((
     "이랑 랑 이다 입니다 이에요 예요 이야 야 이고 고 인 이라 라 에는 에도 으로는 로는 와는 과는 "
     "이며 며 이죠 죠 이지만 지만 이라는 라는 으로도 로도 에서도 이라고 라고 만의 의는 이든 든 "
     "다 지 네 네요 이네요 군요 이군요 라서 이라서 라면 이라면 여서 이어서 였다 이었다 였어요 이었어요 "
-    "였습니다 이었습니다 인데 인데요 랍니다 이랍니다 거나 이거나 란 이란 요 이요"
+    "였습니다 이었습니다 인데 인데요 랍니다 이랍니다 거나 이거나 란 이란 요 이요 "
+    "하다 한 해 해요 합니다 했다 했어요 했습니다 하게 하고 하며 해서 할 함"
 ).split(), key=len, reverse=True)
 _KO_PARTICLE_RE = LazyPattern("(?:" + "|".join(KO_PARTICLES) + r")(?!\w)")  # without kiwipiepy only
 _HANGUL = "\uac00-\ud7a3"
@@ -279,8 +280,9 @@ def check(ctx: Context) -> None:
 
 def korean_boundary(ctx: Context, prose: str, end: int) -> bool:
     """Does a Hangul term really end at `end`? Morphemes tell `최고가 되겠습니다` (가: a
-    particle) and `최고다` (a copula ending) from `최고가 갱신` and `최고경영자` (longer nouns);
-    without kiwipiepy, the particle list decides."""
+    particle), `최고다` (a copula ending) and `저렴한`/`완벽해요` (the term made an adjective
+    with 하다) from `최고가 갱신` and `최고경영자` (longer nouns); without kiwipiepy, the
+    particle list decides."""
     if end >= len(prose):
         return True
     if not is_hangul(prose[end]):
@@ -294,9 +296,11 @@ def korean_boundary(ctx: Context, prose: str, end: int) -> bool:
         return _KO_PARTICLE_RE.match(prose, end) is not None
     for morpheme in found:
         if morpheme.start == end:
-            return morpheme.tag.startswith(("J", "E", "VCP"))
+            # A particle, an ending, the copula (최고다), or 하다 making it a verb or adjective (완벽해요).
+            return morpheme.tag.startswith(("J", "E", "VCP", "XSA", "XSV"))
         if morpheme.start < end < morpheme.end:
-            return False
+            # 저렴한: read as one adjective 저렴하, whose stem is the term and then 하.
+            return morpheme.tag.startswith(("VA", "VV")) and morpheme.form[end - morpheme.start:] == "하"
     return True
 
 
