@@ -63,12 +63,24 @@ def specificity(pattern: str) -> int:
     return len(re.sub(r"\*+|\?|\[[^\]]*\]", "", re.sub(r"\{[^}]*\}", "x", pattern.strip().removeprefix("./"))))
 
 
+def _nfc(pattern: str) -> str:
+    if pattern.isascii():
+        return pattern
+    import unicodedata
+
+    return unicodedata.normalize("NFC", pattern)
+
+
 def channel_for(relative_path: str, files: dict[str, str]) -> str | None:
     """The channel of the most specific `files:` glob that matches the path (`web/ko/**` over
     `web/**`, whatever their order); between equally specific ones, the first listed."""
     posix = PurePosixPath(relative_path).as_posix()
+    if not posix.isascii():  # a folder named on macOS is in NFD; the guideline's globs are NFC
+        import unicodedata
+
+        posix = unicodedata.normalize("NFC", posix)
     best: tuple[int, str] | None = None
     for pattern, channel in files.items():
-        if glob_regex(pattern).match(posix) and (best is None or specificity(pattern) > best[0]):
+        if glob_regex(_nfc(pattern)).match(posix) and (best is None or specificity(pattern) > best[0]):
             best = (specificity(pattern), channel)
     return None if best is None else best[1]

@@ -61,3 +61,11 @@ def test_unknown_forced_channel_is_a_usage_error(project):
     project.guide(GUIDE)
     result = project.run("check", "--channel", "tiktok", ".")
     assert result.exit_code == 2 and "--channel tiktok" in result.stderr and "website" in result.stderr
+
+
+def test_a_folder_named_in_decomposed_hangul_matches_its_glob(project):
+    import unicodedata
+
+    project.guide('channels:\n  website: {}\nfiles:\n  "공지/**": website\n')
+    project.write(unicodedata.normalize("NFD", "공지") + "/a.md", "Hello.\n")
+    assert [f["channel"] for f in project.check(".")["files"]] == ["website"]
