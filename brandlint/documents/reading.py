@@ -66,6 +66,16 @@ def _detect_korean(raw: bytes) -> str | None:
     Korean text such as 할인 as Big5.
     """
     try:
+        text = raw.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+    # Korean text read as CP949 is Hangul syllables almost throughout; other bytes that
+    # happen to decode come out as Hanja and symbols. This settles short files too, which
+    # the statistical detector leaves undecided (최고! is five bytes).
+    foreign = [ch for ch in text if not ch.isascii()]
+    if foreign and sum("\uac00" <= ch <= "\ud7a3" for ch in foreign) >= 0.8 * len(foreign):
+        return "cp949"
+    try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
         return None

@@ -55,3 +55,18 @@ def test_text_comments_and_hashtags():
     doc = parse_document("a.txt", b"# brandlint-disable terms\n#Hashtag first\n# a note\nbody\n", "text")
     assert [b.text for b in doc.blocks] == ["#Hashtag first", "body"]
     assert len(doc.comments) == 2
+
+
+def test_a_very_short_cp949_file_is_read_without_a_declared_encoding():
+    for text in ("최고!\n", "할인!\n", "봄\n"):
+        doc = parse_document("a.txt", text.encode("cp949"), "text", ())
+        assert (doc.blocks[0].text, doc.encoding) == (text.strip(), "cp949"), text
+
+
+def test_latin_1_bytes_are_not_taken_for_korean():
+    import pytest
+
+    from brandlint.documents import DocumentError
+
+    with pytest.raises(DocumentError, match="not valid UTF-8 or CP949"):
+        parse_document("a.txt", "Café crème brûlée\n".encode("latin-1"), "text", ())
