@@ -297,3 +297,13 @@ def test_no_built_in_template_holds_a_made_up_number_link_or_merge_tag():
     for path in templates:
         found = invented.findall(path.read_text(encoding="utf-8"))
         assert not found, (path.name, found)
+
+
+@pytest.mark.parametrize("channel", ["website", "email", "instagram", "x", "kakao", "sms", "push"])
+def test_every_built_in_template_writes_english_for_the_english_locale(project, channel):
+    project.guide("brand: Lumen Tea\n")
+    project.write("campaign.yaml", SPEC_CAMPAIGN.replace("[website, email, instagram, sms]",
+                                                          f"\n  {channel}: {{locales: [en]}}"))
+    _render(project)
+    [variant] = [p for p in (project.root / "out").iterdir() if p.name.startswith(f"{channel}.en.")]
+    assert not re.search("[\uac00-\ud7a3]", variant.read_text()), variant.read_text()
