@@ -272,9 +272,10 @@ BUILTIN_REQUIREMENTS = ("tagline", "logo", "unsubscribe", "link")
 
 
 def _check_requirements(loaded: LoadedGuide) -> None:
-    """A `require:` entry that is nothing known but looks like a known one is a typo
-    (`taglin`), not a campaign fact: said with its position instead of never being checked.
-    Names unlike any requirement may be facts of campaigns kept elsewhere, so they pass."""
+    """A `require:` entry that is neither a requirement, a message id nor a fact of the
+    campaigns beside the guideline, but looks like one of them (`taglin`, `discont`), is a
+    typo: said with its position instead of never being checked. Names unlike anything known
+    may be facts of campaigns kept elsewhere, so they pass."""
     guide = loaded.guide
     known = {*BUILTIN_REQUIREMENTS, *(message.id for message in guide.message.key_messages)}
     facts: set[str] | None = None
@@ -282,12 +283,12 @@ def _check_requirements(loaded: LoadedGuide) -> None:
         for index, name in enumerate(channel.require):
             if name in known:
                 continue
-            hint = _close_matches(name, sorted(known), n=1, cutoff=0.8)
-            if not hint:
-                continue
             if facts is None:
                 facts = _campaign_fact_names(loaded)
             if name in facts:
+                continue
+            hint = _close_matches(name, sorted(known | facts), n=1, cutoff=0.8)
+            if not hint:
                 continue
             raise loaded.source.error(
                 f"channels.{channel_name}.require: `{name}` is not something a channel can require; did you "

@@ -173,6 +173,15 @@ def test_a_key_given_twice_is_named_briefly_at_its_second_line(project):
     assert "guaranteed" not in result.stderr  # the whole first value is not dumped
 
 
+def test_a_misspelt_fact_in_require_is_located_with_the_fact_it_resembles(project):
+    project.guide("brand: X\nchannels:\n  email:\n    require: [discont]\n")
+    project.write("campaigns/spring.yaml", "campaign: spring\nchannels: [email]\nfacts:\n  discount: 20%\n")
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "--no-cache", "a.md")
+    assert result.exit_code == 2
+    assert "brand.yaml:4:15: channels.email.require: `discont`" in result.stderr and "`discount`" in result.stderr
+
+
 def test_require_may_name_campaign_facts_even_ones_that_look_like_other_requirements(project):
     project.guide("brand: X\nchannels:\n  email:\n    require: [links, discount]\n")
     project.write("campaigns/spring.yaml", "campaign: spring\nchannels: [email]\nfacts:\n  links: 3\n")
