@@ -12,6 +12,7 @@ line, so a finding in `out/sms.ko.txt:2` can also say `templates/sms.txt.j2:5`.
 from __future__ import annotations
 
 import json
+import os
 import re
 import traceback
 from dataclasses import dataclass, field
@@ -309,6 +310,7 @@ def write_variants(out: Path, campaign: LoadedCampaign, variants: list[Variant])
     from brandlint.atomic import write_text_atomically
 
     out.mkdir(parents=True, exist_ok=True)
+    earlier = _manifest_files(out)
     written = []
     for variant in variants:
         target = (out / variant.filename).resolve()
@@ -318,6 +320,30 @@ def write_variants(out: Path, campaign: LoadedCampaign, variants: list[Variant])
         written.append(target)
     manifest = {"campaign": campaign.name, "source": display(campaign.path), "variants": [
         {"channel": v.channel, "locale": v.locale, "recipient": v.recipient, "file": v.filename,
-         "template": v.template} for v in variants]}
+         "template": _portable(v.template)} for v in variants]}
     write_text_atomically(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    # Variants an earlier render wrote that this one did not (a channel dropped since) would
+    # otherwise sit beside the new manifest as if current: only files that manifest listed go.
+    current = {path.name for path in written}
+    for name in sorted(earlier - current):
+        stale = out / name
+        if stale.resolve().parent == out.resolve() and stale.is_file():
+            stale.unlink()
     return written
+
+
+def _manifest_files(out: Path) -> set[str]:
+    try:
+        earlier = json.loads((out / MANIFEST).read_text("utf-8"))
+        return {str(v["file"]) for v in earlier.get("variants", []) if "/" not in str(v["file"])}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return set()
+
+
+def _portable(template: str) -> str:
+    """A built-in template as `built-in/<name>`, not the path it is installed at."""
+    from brandlint.resources import builtin_folder
+
+    folder = builtin_folder("templates")
+    return "built-in/" + os.path.basename(template) if os.path.realpath(template).startswith(folder + os.sep) \
+        else template

@@ -307,3 +307,17 @@ def test_every_built_in_template_writes_english_for_the_english_locale(project, 
     _render(project)
     [variant] = [p for p in (project.root / "out").iterdir() if p.name.startswith(f"{channel}.en.")]
     assert not re.search("[\uac00-\ud7a3]", variant.read_text()), variant.read_text()
+
+
+def test_re_rendering_removes_variants_of_dropped_channels_and_the_manifest_is_portable(project):
+    project.guide("brand: Lumen Tea\n")
+    project.write("campaign.yaml", SPEC_CAMPAIGN.replace("[website, email, instagram, sms]", "[website, push]"))
+    _render(project)
+    out = project.root / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "push.en.txt", "website.en.html"]
+    (out / "notes.txt").write_text("mine")  # not brandlint's: left alone
+    project.write("campaign.yaml", SPEC_CAMPAIGN.replace("[website, email, instagram, sms]", "[website]"))
+    _render(project)
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "notes.txt", "website.en.html"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [v["template"] for v in manifest["variants"]] == ["built-in/website.html.j2"]
