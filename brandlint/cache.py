@@ -31,8 +31,8 @@ from brandlint.filestate import blake2b, content_digest, stat_signature
 BUCKETS = 64
 MAGIC = b"brandlint-cache-1\n"
 KEEP_SCOPES = 4  # guideline versions whose results are kept side by side (switching branches)
-UNWRITABLE = "the results cache {folder} cannot be written ({reason}); this run's results are not kept"
-DAMAGED = "damaged entries in the results cache {folder} were ignored; those files were checked again"
+UNWRITABLE = "brandlint: the results cache {folder} cannot be written ({reason}); this run's results are not kept"
+DAMAGED = "brandlint: damaged entries in the results cache {folder} were ignored; those files were checked again"
 
 
 def _bucket_of(path: str) -> int:

@@ -88,3 +88,25 @@ def test_action_check_step_runs_one_shard(project):
     expected = sorted(f["path"] for f in project.findings("--shard", "1/2", "copy"))
     assert shown == expected and 0 < len(shown) < 12
     assert completed.stdout.count("::error file=copy/") == len(shown)
+    assert "sarif=true" in output.read_text()
+
+
+def test_action_with_a_broken_guideline_uploads_nothing_and_fails_with_the_error(project):
+    import re
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    steps = action["runs"]["steps"]
+    [step] = [step for step in steps if step.get("id") == "check"]
+    inputs = {"inputs.guide": "", "inputs.fail-on": "error", "inputs.paths": ".", "inputs.shard": ""}
+    script = re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", lambda m: inputs[m.group(1)], step["run"])
+    project.write("brand.yaml", "brand: X\ncolours: {}\n")
+    project.write("a.md", "Hello.\n")
+    output = project.root / "github-output"
+    env = {**os.environ, "GITHUB_OUTPUT": str(output),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    completed = subprocess.run(["bash", "-c", script], cwd=project.root, env=env, capture_output=True, text=True,
+                               timeout=300, check=False)
+    assert "brand.yaml:2:1: unknown key `colours`" in completed.stderr
+    assert "status=2" in output.read_text() and "sarif=true" not in output.read_text()
+    [upload] = [step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert "steps.check.outputs.sarif == 'true'" in upload["if"]
