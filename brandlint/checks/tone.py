@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from brandlint.checks.base import Check, Context, Rule
 from brandlint.documents.base import Block
 from brandlint.findings import Severity
 from brandlint.lang import en
+from brandlint.lang.detect import hangul_share
 from brandlint.lang.en import Span
 
 if TYPE_CHECKING:
@@ -76,20 +78,33 @@ MIXED = Rule(
 )
 
 
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
+def _has_hangul(text: str) -> bool:
+    return not text.isascii() and hangul_share(text) > 0
+
+
 def check(ctx: Context) -> None:
-    if any(block.language == "ko" for block in ctx.doc.blocks):
+    # A paragraph may mix languages (봄 신제품이 나왔습니다. Don't miss it!): each sentence is
+    # judged in its own language, whatever the paragraph's majority.
+    if any(block.language == "ko" or _has_hangul(block.prose) for block in ctx.doc.blocks):
         _check_korean(ctx)
     allowance = ALLOWANCE[ctx.policy.tone]
     if allowance is None or not ctx.active(CASUAL):
         return
     allowed_caps = ctx.policy.memo("tone.allowed_caps", lambda: _allowed_caps(ctx.policy))
     for block in ctx.doc.blocks:
-        if block.language != "en" or block.kind in ("alt", "title"):
+        if block.kind in ("alt", "title") or block.language not in ("en", "ko"):
+            continue
+        if block.language == "ko" and not _LATIN_RE.search(block.prose):
             continue
         if en.quiet(block.prose):
             continue
         heading = block.kind == "heading"
         for sentence in block.english_sentences:
+            if block.language == "ko" and (_has_hangul(sentence.text) or not _LATIN_RE.search(sentence.text)):
+                continue  # a Korean sentence: its speech level is what counts
             signals = en.casual_signals(sentence, allowed_caps, heading)
             weight = sum(signal.weight for signal in signals)
             if weight <= allowance:
@@ -125,9 +140,11 @@ def _check_korean(ctx: Context) -> None:
     channel = ctx.policy.channel or "base"
     read: list[tuple[Block, Span, str, str]] = []
     for block in ctx.doc.blocks:
-        if block.language != "ko" or block.kind in ("alt", "title"):
+        if block.kind in ("alt", "title") or not (block.language == "ko" or _has_hangul(block.prose)):
             continue
         for sentence in ko.sentences(block.prose):
+            if block.language != "ko" and hangul_share(sentence.text) < 0.5:
+                continue  # an English sentence in a paragraph that is mostly English
             level = ko.speech_level(sentence.text)
             if level is not None:
                 read.append((block, sentence, *level))
