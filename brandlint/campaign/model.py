@@ -48,7 +48,7 @@ class Campaign(Strict):
     campaign: Name = Field(description="The campaign's name, as front matter refers to it.")
     guide: str = Field("brand.yaml", description="The guideline, relative to this file.")
     year: int | None = Field(None, ge=2000, le=2100, description="Year for dates written without one.")
-    channels: list[Text] | dict[str, ChannelPlan] = Field(description="Channels to render.")
+    channels: list[Text] | dict[str, ChannelPlan] = Field(min_length=1, description="Channels to render.")
     locales: list[Locale] = Field(default_factory=lambda: ["en"], min_length=1)
     facts: dict[Name, Any] = Field(default_factory=dict, description=(
         "The core facts every variant must hold: a value, {en: …, ko: …}, or {value: …, type: …}."))

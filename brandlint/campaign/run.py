@@ -37,7 +37,13 @@ def render_campaign(campaign_path: Path, out: Path | None, guide_path: Path | No
     if not campaign_path.is_file():
         raise UsageError(f"campaign file not found: {campaign_path}")
     campaign = load_campaign(campaign_path)  # its `guide:` says which guideline to check against
-    guide = load_guide(guide_path or (campaign_path.parent / campaign.campaign.guide))
+    named = campaign_path.parent / campaign.campaign.guide
+    if guide_path is None and not named.is_file():
+        where = ("guide",) if "guide" in (campaign.source.data or {}) else ()
+        raise campaign.source.error(f"guide: the guideline {display(named)} does not exist" if where else
+                                    f"no guideline beside the campaign ({display(named)}); name it with `guide:`",
+                                    where)
+    guide = load_guide(guide_path or named)
     check_channels(campaign, guide)
     out = out or Path("out") / campaign.name
     check_out_dir(out, guide, campaign)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -147,6 +148,9 @@ BAD = [
     ("campaign.yaml", CAMPAIGN.replace("  sms: {}", "  smss: {}"), "campaign.yaml:5:3: campaign channel `smss`"),
     ("campaign.yaml", CAMPAIGN.replace("campaign: spring-launch", "campaing: spring-launch"),
      "campaign.yaml:1:1: unknown key `campaing`"),
+    ("campaign.yaml", CAMPAIGN.replace("campaign: spring-launch", "campaign: spring-launch\nguide: nope.yaml"),
+     "campaign.yaml:2:8: guide: the guideline nope.yaml does not exist"),
+    ("campaign.yaml", re.sub(r"channels:\n(  .*\n)+", "channels: []\n", CAMPAIGN), "campaign.yaml:2:11: channels"),
 ]
 
 

@@ -173,7 +173,7 @@ def test_a_korean_sentence_after_an_english_one_on_the_same_line_is_located_at_i
 def test_each_sentence_of_a_mixed_paragraph_is_judged_in_its_own_language(project):
     project.guide(GUIDE)
     project.write("web/a.md", "봄 신제품이 나왔습니다. Don't miss it, you'll love it!!!\n\n"
-                              "We are pleased to present our new spring collection to every customer. 지금 바로 확인해.\n\n"
-                              "봄 신제품이 나왔습니다. 지금 확인하십시오.\n")
+                              "We are pleased to present our new spring collection to every customer. "
+                              "지금 바로 확인해.\n\n봄 신제품이 나왔습니다. 지금 확인하십시오.\n")
     found = [(f["rule"], f["line"], f["column"]) for f in project.findings("web/a.md", rule="tone")]
     assert found == [("tone.casual", 1, 15), ("tone.speech_level", 3, 72)]

@@ -115,6 +115,7 @@ def test_a_term_ending_in_a_symbol_is_found_whole_before_its_shorter_form(projec
 
 def test_a_korean_term_made_an_adjective_with_hada_is_found(project):
     project.guide("language: ko\nterms:\n  - avoid: [저렴, 완벽, 유일, 최고]\n")
-    project.write("a.txt", "저렴한 가격. 저렴해요. 완벽해요. 유일한 제품. 최고경영자. 최고급 녹차. 최고다. 최고가 갱신.\n")
+    project.write("a.txt", "저렴한 가격. 저렴해요. 완벽해요. 유일한 제품. "
+                           "최고경영자. 최고급 녹차. 최고다. 최고가 갱신.\n")
     assert [(f["column"], f["match"]) for f in project.findings("a.txt", rule="terms")] == [
         (1, "저렴"), (9, "저렴"), (15, "완벽"), (21, "유일"), (44, "최고")]
