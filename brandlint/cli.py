@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -158,16 +157,13 @@ def _emit(text: str | Iterable[str], output: str | None, color: bool) -> None:
         click.echo("".join(batch), nl=False)
 
 
-@dataclass
-class Replayable:
-    """A `check` run that may be recorded for brandlint.replay: what it was asked, and a
-    recorder for what it prints."""
+class Replayable(NamedTuple):
+    """A `check` run that may be recorded for brandlint.replay: what it was asked."""
 
     targets: list[str]
     guide: str | None
     shard: tuple[int, int] | None
     argv: list[str]
-    recorder: Any = None
 
 
 def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_color: bool,
@@ -181,7 +177,7 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
     if replayable is not None and not color:  # colours depend on the terminal: not replayed
         from brandlint.replay import Recorder
 
-        recorder = replayable.recorder = Recorder()
+        recorder = Recorder()
     text = render(result, fmt, color=color, quiet=quiet, fail_on=Severity.parse(fail_on))
     if recorder is not None:
         if output:

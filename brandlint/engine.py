@@ -9,10 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from brandlint.discovery import COPY_SUFFIXES, discover, in_shard
 from brandlint.findings import Finding, InputError, Severity
@@ -29,8 +28,7 @@ if TYPE_CHECKING:
 SERIAL_BELOW = 24  # a pool costs more than it saves on a handful of files
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     channel: str | None = None
     jobs: int | None = None
     use_cache: bool = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(IntEnum):
@@ -27,8 +27,7 @@ class Severity(IntEnum):
 _LABELS = {severity: severity.name.lower() for severity in Severity}
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Replace the finding's source span with `replacement`. Only safe fixes exist."""
 
     replacement: str
@@ -128,8 +127,7 @@ def finding_json(path: str, line: int, column: int, end_line: int, end_column: i
     return data
 
 
-@dataclass(frozen=True, slots=True)
-class InputError:
+class InputError(NamedTuple):
     """A file that could not be checked (unreadable, binary, undecodable, too large)."""
 
     path: str

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from brandlint.documents.base import Block, Document
 from brandlint.findings import Finding, Fix, Severity
 from brandlint.guide.policy import Policy
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule's documentation, which `brandlint explain` prints and the tests run.
 
     `guide` is the guideline (YAML, without `brand:`) under which `fail` is flagged by
@@ -90,8 +89,7 @@ def _nfc(text: str) -> str:
 CheckFunction = Callable[[Context], None]
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """A family's module: its rules and the function that applies them."""
 
     rules: tuple[Rule, ...]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brandlint.checks.base import Context, Rule
 from brandlint.checks.terms import CaselessPhrases, alternation, whole_spans
@@ -27,8 +26,7 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "
                "of", "on", "or", "per", "the", "to", "via", "vs", "with"}
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(NamedTuple):
     pattern: Any  # CaselessPhrases, re.Pattern (case-sensitive literals) or regex.Pattern (user regex)
     swaps: dict[str, str]
     user_regex: bool

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
@@ -59,8 +59,7 @@ _KO_PARTICLE_RE = LazyPattern("(?:" + "|".join(KO_PARTICLES) + r")(?!\w)")  # wi
 _HANGUL = "\uac00-\ud7a3"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     kind: str  # use | case | avoid
     term: Term
     form: str

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from brandlint.lazyre import LazyPattern
 
@@ -131,16 +131,14 @@ def _blank(match: re.Match[str]) -> str:
     return SEPARATOR * (match.end() - match.start())
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     url: str
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment in the source (for inline suppression directives)."""
 
     body: str

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from brandlint.errors import BrandlintError
 
@@ -20,8 +19,7 @@ class DocumentError(BrandlintError):
     """This one file cannot be checked; the others still are."""
 
 
-@dataclass
-class Decoded:
+class Decoded(NamedTuple):
     source: str
     encoding: str
     bom: bool

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from brandlint.lazyre import LazyPattern
 
@@ -43,15 +43,13 @@ ACRONYMS = {"FAQ", "FAQS", "HTML", "HTTP", "HTTPS", "JSON", "NASA", "ASAP", "RSV
             "UNESCO", "WCAG", "OEM", "SKU", "VIP", "NYC", "AM", "PM", "IPA", "CBD"}
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Signal:
+class Signal(NamedTuple):
     """One sign of casual register in a sentence and how much it weighs."""
 
     name: str
