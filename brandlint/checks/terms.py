@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -122,8 +121,7 @@ class CaselessPhrases:
         return pattern is not None and pattern.search(lowered) is not None
 
 
-@dataclass
-class TermMatcher:
+class TermMatcher(NamedTuple):
     pattern: CaselessPhrases | None
     exact: dict[str, list[Entry]]
     folded: dict[str, list[Entry]]
