@@ -119,3 +119,24 @@ def test_a_korean_term_made_an_adjective_with_hada_is_found(project):
                            "최고경영자. 최고급 녹차. 최고다. 최고가 갱신.\n")
     assert [(f["column"], f["match"]) for f in project.findings("a.txt", rule="terms")] == [
         (1, "저렴"), (9, "저렴"), (15, "완벽"), (21, "유일"), (44, "최고")]
+
+
+def test_partial_alternations_find_exactly_what_the_whole_one_finds():
+    """CaselessPhrases starts with the phrases a text can hold and compiles the whole list
+    later: the spans must be the same either way, text after text."""
+    import random
+    import re
+
+    from brandlint.checks.terms import CaselessPhrases, alternation
+
+    phrases = ["e-mail", "Lumen tea", "lumen", "cheap", "guaranteed", "best in class", "best", "A/B test",
+               "Lumen Tea™", "sign-on", "sign on bonus", "최고", "one-stop shop"]
+    whole = re.compile(alternation(phrases))
+    rng = random.Random(4)
+    words = ["lumen", "Tea", "tea™", "e-mail", "email", "cheap", "cheaper", "best", "in", "class", "a/b", "test",
+             "sign", "on", "bonus", "-", "one-stop", "shop", "최고의", "최고경영자", "Guaranteed!", "\n", "  "]
+    partial = CaselessPhrases(phrases)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        assert list(partial.spans(text)) == [m.span() for m in whole.finditer(text.lower())], text
+    assert partial._full is not None  # the budget ran out along the way: the whole pattern took over
