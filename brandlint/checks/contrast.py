@@ -18,7 +18,8 @@ TEXT = Rule(
     fail=".note { color: #E0A526; background-color: #FFFDF7; }\n",
     passing=".note { color: #1C1C1C; background-color: #FFFDF7; }\n",
     details=("Pairs `color` with `background-color` or `background` declared in the same CSS rule, "
-             "style attribute or element; a rule that sets only a text colour is paired with the page "
+             "style attribute or element; text without its own background sits on the nearest "
+             "enclosing element's (a `<p>` inside a dark `<div style=…>`), else on the page "
              "background declared for html, body or :root. var() resolves to custom properties "
              "defined in the file; semi-transparent colours are not judged. The finding gives the "
              "ratio and the nearest pair of palette colours that passes."),

@@ -28,6 +28,8 @@ EMOJI = Rule(
     channel="email",
     fail="Spring is here 🌸🍵\n",
     passing="Spring is here 🌸\n",
+    details="Emoji are counted as readers see them: a flag, a skin tone, a keycap (1️⃣) or a "
+            "family joined into one (👨‍👩‍👧) is one emoji.",
 )
 LINKS = Rule(
     id="format.links",

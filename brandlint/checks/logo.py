@@ -7,6 +7,7 @@ import math
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.findings import Severity
 from brandlint.vision.examples import draw, example_logo_png
+from brandlint.vision.logo import SMALLEST
 
 # Beyond these, a placement is distorted, rotated or recoloured.
 MAX_DISTORTION = 0.06
@@ -28,11 +29,13 @@ def _rule(name: str, severity: Severity, summary: str, why: str, fail: str, deta
 
 MIN_WIDTH = _rule("min_width", Severity.ERROR, "The logo is placed smaller than `min_width` pixels.",
                   "A logo too small to read is a logo nobody sees.",
-                  "1080x1080 #FFFDF7; logo at 400,480 width 80")
+                  "1080x1080 #FFFDF7; logo at 400,480 width 80",
+                  f"Logos are searched down to {SMALLEST} px wide; one placed smaller counts as missing.")
 DISTORTED = _rule("distorted", Severity.ERROR, "The logo is stretched or squashed (its aspect ratio changed).",
                   "A stretched logo is the surest sign of a careless creative.",
                   "1080x1080 #FFFDF7; logo at 300,480 width 360 height 96",
-                  f"Flagged when the horizontal and vertical scales differ by more than {MAX_DISTORTION:.0%}.")
+                  f"Flagged when the horizontal and vertical scales differ by more than {MAX_DISTORTION:.0%} "
+                  "(plus a pixel's worth for a small logo).")
 ROTATED = _rule("rotated", Severity.ERROR, "The logo is rotated.", "The logo's angle is part of the logo.",
                 "1080x1080 #FFFDF7; logo at 400,480 width 240 rotate 12",
                 f"Flagged beyond {MAX_ROTATION:g}°.")
@@ -50,7 +53,8 @@ CLEAR_SPACE = _rule("clear_space", Severity.WARNING,
                     "Something intrudes into the logo's clear space (`clear_space` × its height around it).",
                     "Crowding a logo with text or shapes makes it part of the clutter.",
                     "1080x1080 #FFFDF7; logo at 400,480 width 240; rect 60x60 #1C1C1C at 650,500",
-                    f"Flagged when more than {MAX_CROWDED:.0%} of the margin differs from the background.")
+                    f"Flagged when more than {MAX_CROWDED:.0%} of the margin differs from the background "
+                    "or lies beyond the creative's edge.")
 MISSING = Rule(
     id="require.logo",
     severity=Severity.ERROR,
