@@ -196,17 +196,21 @@ def money_mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def date_mentions(text: str, year: int | None) -> list[Mention]:
+def date_mentions(text: str, year: int | None, impossible: bool = False) -> list[Mention]:
+    """Dates in the text, normalised. `impossible`: also a day the calendar lacks when it is
+    written unmistakably as a date (4월 31일, April 31: a wrong date, not no date); never for
+    slashes (24/7 is no date)."""
     found: list[Mention] = []
 
-    def add(match: re.Match[str], y: str | None, month: int, day: int) -> None:
+    def add(match: re.Match[str], y: str | None, month: int, day: int, unmistakable: bool = True) -> None:
         if any(m.start < match.end() and match.start() < m.end for m in found):
             return
         full_year = int(y) + (2000 if y and len(y) == 2 else 0) if y else year
         try:
             dt.date(full_year or 2024, month, day)  # a leap year when the year is unknown
         except ValueError:
-            return
+            if not (impossible and unmistakable and 1 <= month <= 12 and 1 <= day <= 31):
+                return
         found.append(Mention(DATE, (full_year, month, day), match.start(), match.end(), match.group()))
 
     for match in ISO_DATE_RE.finditer(text):
@@ -223,7 +227,7 @@ def date_mentions(text: str, year: int | None) -> list[Mention]:
         first, second = int(match.group(1)), int(match.group(2))
         if first > 12 >= second and match.group(3):  # 30/04/2026 can only be day first (24/7 is no date)
             first, second = second, first
-        add(match, match.group(3), first, second)
+        add(match, match.group(3), first, second, unmistakable=False)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -239,7 +243,7 @@ def mentions(kind: str, text: str, year: int | None) -> list[Mention]:
     if kind == MONEY:
         return money_mentions(text)
     if kind == DATE:
-        return date_mentions(text, year)
+        return date_mentions(text, year, impossible=True)
     if kind == URL:
         return [Mention(URL, normalise_url(m.group()), m.start(), m.end(), m.group())
                 for m in URL_TOKEN_RE.finditer(text)]

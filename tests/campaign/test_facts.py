@@ -134,3 +134,11 @@ def test_korean_and_mixed_date_notations_state_the_date():
     for text in ("2026. 4. 30.까지", "2026.4.30", "April 30까지 20% 할인"):
         assert [m.value for m in F.date_mentions(text, 2026)] == [(2026, 4, 30)], text
     assert F.date_mentions("version 2026.4.30.1 and price 4.30", 2026) == []
+
+
+def test_a_day_the_calendar_lacks_is_a_wrong_date_not_a_missing_one(project):
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", "campaign: spring\nchannels: [sms]\nfacts:\n  ends: 2026-04-30\n")
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\n4월 31일까지 할인합니다. 24/7 상담.\n")
+    assert [(f["rule"], f["match"]) for f in project.findings("sms", rule="consistency")] == [
+        ("consistency.contradiction", "4월 31일")]
