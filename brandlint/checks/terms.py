@@ -75,13 +75,17 @@ class CaselessPhrases:
     are first matched with an alternation of only the phrases whose first word they contain
     (a phrase can only match where its first word is, since only whitespace inside a phrase
     is flexible). Once those partial alternations have cost about half the whole one in
-    phrases compiled, the whole alternation is compiled once and used from then on (a big
-    run). Both find exactly the same matches."""
+    phrases compiled, or FULL_AFTER texts were looked at (finding the phrases a text holds
+    costs a scan of every first word), the whole alternation is compiled once and used from
+    then on (a big run). Both find exactly the same matches."""
+
+    FULL_AFTER = 64
 
     def __init__(self, phrases: list[str]) -> None:
         self.phrases = sorted({" ".join(p.split()) for p in phrases if p.strip()})
         self._heads = [(phrase.lower().split(" ", 1)[0], phrase) for phrase in self.phrases]
         self._budget = max(8, len(self.phrases) // 2)  # phrases compiled in parts before the whole
+        self._texts = 0
         self._full: re.Pattern[str] | None = None
         self._subsets: dict[tuple[str, ...], re.Pattern[str]] = {}
 
@@ -93,6 +97,9 @@ class CaselessPhrases:
         """The pattern for this lower-cased text; None when it holds no phrase's first word."""
         if self._full is not None:
             return self._full
+        self._texts += 1
+        if self._texts > self.FULL_AFTER:
+            return self._compile_full()
         present = tuple(phrase for head, phrase in self._heads if head in lowered)
         if not present:
             return None
@@ -101,11 +108,14 @@ class CaselessPhrases:
             return pattern
         self._budget -= len(present)
         if self._budget < 0:
-            self._full = re.compile(alternation(self.phrases))  # the trie is built from lower case
-            self._subsets.clear()
-            return self._full
+            return self._compile_full()
         pattern = self._subsets[present] = re.compile(alternation(list(present)))
         return pattern
+
+    def _compile_full(self) -> re.Pattern[str]:
+        self._full = re.compile(alternation(self.phrases))  # the trie is built from lower case
+        self._subsets.clear()
+        return self._full
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         lowered = text.lower()
