@@ -5,7 +5,6 @@ from __future__ import annotations
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.documents.base import SEPARATOR, Block
 from brandlint.findings import Severity
-from brandlint.lang import en
 
 # Below this many words a grade formula measures noise, not difficulty.
 MIN_WORDS = 20
@@ -45,7 +44,7 @@ def check(ctx: Context) -> None:
             _check_korean(ctx, block, limit)
             continue
         prose = block.prose.replace(SEPARATOR, " ")
-        if len(en.words(prose)) < MIN_WORDS:
+        if len(block.words) < MIN_WORDS:
             continue
         grade = flesch_kincaid(prose)
         if grade > limit:

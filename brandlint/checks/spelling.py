@@ -95,7 +95,7 @@ def check(ctx: Context) -> None:
     for block in blocks:
         prose = block.prose
         unknown: dict[str, bool] = {}  # word as written -> capitalised
-        shapes = {word: _shape(word) for word in set(en.WORD_RE.findall(prose)).difference(fine)}
+        shapes = {word: _shape(word) for word in set(block.words).difference(fine)}
         prefetch(shape[0] for shape in shapes.values() if shape is not None)  # one query, not one a word
         for word, shape in shapes.items():
             if shape is None or shape[0] in accepted or _known(shape[0]):

@@ -99,7 +99,7 @@ def check(ctx: Context) -> None:
             continue
         if block.language == "ko" and not _LATIN_RE.search(block.prose):
             continue
-        if en.quiet(block.prose):
+        if en.quiet(block.prose, block.words):
             continue
         heading = block.kind == "heading"
         for sentence in block.english_sentences:

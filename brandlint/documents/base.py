@@ -59,11 +59,12 @@ class Block:
     # Segments every check shares, computed once the block is complete (see `prose`).
     _prose: str | None = None
     _sentences: list[Any] | None = None
+    _words: list[str] | None = None
 
     def add(self, chunk: str, src_pos: int, src_length: int | None = None) -> None:
         if not chunk:
             return
-        self._prose = self._sentences = None
+        self._prose = self._sentences = self._words = None
         src_length = len(chunk) if src_length is None else src_length
         if src_length == len(chunk) and self.runs:
             last = self.runs[-1]
@@ -82,7 +83,7 @@ class Block:
         if self.text and not self.text.endswith(SEPARATOR):
             self.runs.append(Run(len(self.text), src_pos, 1, 0))
             self.text += SEPARATOR
-            self._run_starts = self._prose = self._sentences = None
+            self._run_starts = self._prose = self._sentences = self._words = None
 
     def _run_at(self, index: int) -> Run:
         if self._run_starts is None:
@@ -116,6 +117,15 @@ class Block:
             text = self.text
             self._prose = URL_RE.sub(_blank, text) if may_hold_url(text) and "." in text else text
         return self._prose
+
+    @property
+    def words(self) -> list[str]:
+        """`lang.en.words` of the prose: read by spelling, readability and tone alike."""
+        if self._words is None:
+            from brandlint.lang.en import WORD_RE
+
+            self._words = WORD_RE.findall(self.prose)
+        return self._words
 
     @property
     def english_sentences(self) -> list[Any]:

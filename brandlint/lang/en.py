@@ -116,13 +116,13 @@ def _may_signal(word: str) -> bool:
             or (len(word) >= 4 and word.isupper() and word.isalpha()))
 
 
-def quiet(prose: str) -> bool:
+def quiet(prose: str, words: list[str] | None = None) -> bool:
     """True when no sentence of this prose can carry any casual signal: ASCII (no emoji), no
     apostrophe, no ! or ?, and no word that could be a signal. One scan instead of a
-    sentence-by-sentence look at the common case."""
+    sentence-by-sentence look at the common case. `words`: the prose's words, if known."""
     if not prose.isascii() or "'" in prose or "!" in prose or "?" in prose:
         return False
-    return not any(map(_may_signal, WORD_RE.findall(prose)))
+    return not any(map(_may_signal, WORD_RE.findall(prose) if words is None else words))
 
 
 _STRETCHED_RE = re.compile(r"([a-z])\1\1")
