@@ -72,3 +72,15 @@ def test_a_damaged_lexicon_is_rebuilt(tmp_path):
     lexicon.write_bytes(b"not a database at all" * 100)
     assert _run(OURS, texts, tmp_path / "ours") == expected
     assert lexicon.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_the_short_sentence_count_equals_textstats_cleaning_on_random_strings():
+    import string
+
+    from brandlint.lang.syllables import _at_most_two_words, _without_punctuation
+
+    rng = random.Random(1)
+    alphabet = string.ascii_letters + string.digits + " '’_-—.,!?\"()éß\t"
+    for _ in range(50000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert _at_most_two_words(text) == (len(_without_punctuation(text).split()) <= 2), repr(text)
