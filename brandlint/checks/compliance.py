@@ -36,7 +36,7 @@ def check(ctx: Context) -> None:
             continue
         triggers = ctx.policy.memo(f"compliance.{entry.id}", lambda entry=entry: CaselessPhrases(list(entry.when)))
         for block in ctx.doc.blocks:
-            found = next(whole_spans(ctx, block.prose, triggers.spans(block.prose)), None)
+            found = next(whole_spans(ctx, block.prose, triggers.spans(block.prose, block.lowered)), None)
             if found is None:
                 continue
             start, end = found

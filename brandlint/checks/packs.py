@@ -111,7 +111,7 @@ def _matches(ctx: Context, rule_id: str, compiled: Compiled, block: Block) -> li
     prose = block.prose
     if not compiled.user_regex:
         if isinstance(compiled.pattern, CaselessPhrases):
-            spans = list(compiled.pattern.spans(prose))
+            spans = list(compiled.pattern.spans(prose, block.lowered))
         else:
             spans = [match.span() for match in compiled.pattern.finditer(prose)]
         return [(start, end, prose[start:end]) for start, end in whole_spans(ctx, prose, spans)]
@@ -143,7 +143,7 @@ def run_packs(ctx: Context) -> None:
     prefilter = ctx.policy.memo("packs.prefilter", lambda: _prefilter(ctx.policy))
     hits = None
     if prefilter is not None:
-        hits = {id(block) for block in ctx.doc.blocks if prefilter.search(block.prose)}
+        hits = {id(block) for block in ctx.doc.blocks if prefilter.search(block.prose, block.lowered)}
     for entry in ctx.policy.packs:
         for name, rule in entry.pack.rules.items():
             run_pack_rule(ctx, entry.name, name, rule, hits)

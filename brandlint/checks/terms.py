@@ -117,15 +117,16 @@ class CaselessPhrases:
         self._subsets.clear()
         return self._full
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        lowered = text.lower()
+    def spans(self, text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
+        """Where the phrases are in `text` (`lowered`: text.lower(), if the caller has it)."""
+        lowered = text.lower() if lowered is None else lowered
         if len(lowered) != len(text):
             return (match.span() for match in self.ignorecase.finditer(text))
         pattern = self._pattern(lowered)
         return iter(()) if pattern is None else (match.span() for match in pattern.finditer(lowered))
 
-    def search(self, text: str) -> bool:
-        lowered = text.lower()
+    def search(self, text: str, lowered: str | None = None) -> bool:
+        lowered = text.lower() if lowered is None else lowered
         if len(lowered) != len(text):
             return self.ignorecase.search(text) is not None
         pattern = self._pattern(lowered)
@@ -248,7 +249,7 @@ def check(ctx: Context) -> None:
         return
     for block in ctx.doc.blocks:
         prose = block.prose
-        for start, end in matcher.pattern.spans(prose):
+        for start, end in matcher.pattern.spans(prose, block.lowered):
             found = prose[start:end]
             entries = matcher.lookup(found)
             if start and prose[start - 1] in "#@":

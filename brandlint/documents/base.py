@@ -60,11 +60,12 @@ class Block:
     _prose: str | None = None
     _sentences: list[Any] | None = None
     _words: list[str] | None = None
+    _lowered: str | None = None
 
     def add(self, chunk: str, src_pos: int, src_length: int | None = None) -> None:
         if not chunk:
             return
-        self._prose = self._sentences = self._words = None
+        self._prose = self._sentences = self._words = self._lowered = None
         src_length = len(chunk) if src_length is None else src_length
         if src_length == len(chunk) and self.runs:
             last = self.runs[-1]
@@ -83,7 +84,7 @@ class Block:
         if self.text and not self.text.endswith(SEPARATOR):
             self.runs.append(Run(len(self.text), src_pos, 1, 0))
             self.text += SEPARATOR
-            self._run_starts = self._prose = self._sentences = self._words = None
+            self._run_starts = self._prose = self._sentences = self._words = self._lowered = None
 
     def _run_at(self, index: int) -> Run:
         if self._run_starts is None:
@@ -117,6 +118,13 @@ class Block:
             text = self.text
             self._prose = URL_RE.sub(_blank, text) if may_hold_url(text) and "." in text else text
         return self._prose
+
+    @property
+    def lowered(self) -> str:
+        """The prose in lower case, as the term, pack and compliance patterns match it."""
+        if self._lowered is None:
+            self._lowered = self.prose.lower()
+        return self._lowered
 
     @property
     def words(self) -> list[str]:
