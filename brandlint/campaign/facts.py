@@ -40,6 +40,7 @@ EN_DATE_RE = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Z
                         re.IGNORECASE)  # April 30까지: a Korean particle may follow
 EN_DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?",
                              re.IGNORECASE)
+YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
 SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 # Boundaries look at ASCII only: a Korean particle may follow a code or a number (SPRING20을).
 CODE_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_/.-])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)*(?![A-Za-z0-9_-])")
@@ -140,12 +141,16 @@ def _read_as(kind: str, text: str, year: int | None) -> Any:
     return " ".join(text.lower().split())
 
 
+# Query parameters that track where a click came from, not where it goes.
+_TRACKING = re.compile(r"utm|fbclid$|gclid$|mc_cid$|mc_eid$|ref$", re.IGNORECASE)
+
+
 def normalise_url(url: str) -> str:
     if url.lower().startswith("www."):
         url = "https://" + url
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith("utm_")])
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
     path = parts.path.rstrip("/")
     return f"{host}{path}" + (f"?{query}" if query else "")
 
@@ -223,6 +228,8 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
         add(match, match.group(3), _month(match.group(1)), int(match.group(2)))
     for match in EN_DAY_FIRST_RE.finditer(text):
         add(match, match.group(3), _month(match.group(2)), int(match.group(1)))
+    for match in YMD_SLASH_DATE_RE.finditer(text):
+        add(match, match.group(1), int(match.group(2)), int(match.group(3)))
     for match in SLASH_DATE_RE.finditer(text):
         first, second = int(match.group(1)), int(match.group(2))
         if first > 12 >= second and match.group(3):  # 30/04/2026 can only be day first (24/7 is no date)
@@ -263,8 +270,8 @@ def schemeless_url_mentions(text: str, hosts: set[str]) -> list[Mention]:
 
 
 def code_case_variants(text: str, codes: set[str]) -> list[Mention]:
-    """A campaign code written in another case (`spring20` for SPRING20): a different code to
-    a reader, and to many checkouts."""
+    """A campaign code written in another case (`spring20` for SPRING20): the same code, as
+    checkouts take it, so the copy states it; the token pattern alone finds capitals only."""
     if not codes:
         return []
     pattern = re.compile(r"(?<![A-Za-z0-9_/.-])(?:" + "|".join(re.escape(code) for code in sorted(codes)) +
@@ -276,6 +283,8 @@ def code_case_variants(text: str, codes: set[str]) -> list[Mention]:
 def same(fact: Fact, mention: Mention) -> bool:
     if fact.kind != mention.kind:
         return False
+    if fact.kind == CODE:
+        return str(fact.value).upper() == str(mention.value).upper()  # codes are typed in any case
     if fact.kind == DATE:
         fy, fm, fd = fact.value
         my, mm, md = mention.value
@@ -283,17 +292,31 @@ def same(fact: Fact, mention: Mention) -> bool:
     return fact.value == mention.value
 
 
-def clear_rival(fact: Fact, mention: Mention) -> bool:
-    """A mention that contradicts the fact even where the copy also states it: the same day
-    in another year, or the code with one character changed (SPRING20 or SPRING30)."""
+# Words that make a date the end of the offer (ends May 1, until May 1, 5월 1일까지).
+END_CUE_BEFORE_RE = re.compile(r"\b(?:until|till|through|thru|ends?|ending|expires?|valid|by|before)\b\W{0,3}"
+                               r"(?:on\s+)?$", re.IGNORECASE)
+END_CUE_AFTER_RE = re.compile(r"^\s*(?:까지|마감|종료)")
+
+
+def rival(fact: Fact, mention: Mention, before: str, after: str, stated: bool) -> bool:
+    """Does this mention contradict the fact? Where the copy does not state the fact, any
+    plausible competing value does; where it does, only one that is clearly another value for
+    the same thing: the same day in another year, the code a character off (SPRING30), an
+    offer's other percentage or price, another end date (`the offer ends May 1`)."""
+    if not stated:
+        return plausible_rival(fact, mention, before, after)
     if fact.kind == DATE:
         fy, fm, fd = fact.value
         my, mm, md = mention.value
-        return (fm, fd) == (mm, md) and fy is not None and my is not None and fy != my
+        if (fm, fd) == (mm, md):
+            return fy is not None and my is not None and fy != my
+        return bool(END_CUE_BEFORE_RE.search(before) or END_CUE_AFTER_RE.search(after))
     if fact.kind == CODE:
         code, other = fact.value.upper(), mention.value.upper()
-        return len(code) == len(other) and code != other and sum(a != b for a, b in zip(code, other, strict=True)) == 1
-    return False
+        return len(code) == len(other) and sum(a != b for a, b in zip(code, other, strict=True)) == 1
+    if fact.kind in (PERCENT, MONEY):
+        return plausible_rival(fact, mention, before, after)
+    return False  # another page on the same site is not another campaign URL
 
 
 # Words around a percentage that make it an offer (20% off, 할인), not a share (100% organic).
@@ -309,8 +332,6 @@ def plausible_rival(fact: Fact, mention: Mention, before: str, after: str = "") 
     """Is this mention a competing value for the fact (not some other number or link)?
     `before` and `after` are the text around the mention."""
     if fact.kind == CODE:
-        if mention.value.upper() == fact.value.upper():
-            return True  # the same code in another case
         common = 0
         for a, b in zip(fact.value, mention.value, strict=False):
             if a != b:

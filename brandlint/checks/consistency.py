@@ -118,14 +118,12 @@ def check(ctx: Context) -> None:
                 cache[fact.kind] = _mentions(ctx, fact.kind, binding.year, by_kind[fact.kind])
             found = cache[fact.kind]
             others = [(m, s, e) for m, s, e in found if not any(F.same(other, m) for other in by_kind[fact.kind])]
-            if any(F.same(fact, mention) for mention, _, _ in found):
-                # Stated; yet the same day in another year, or the code off by a character, contradicts it.
-                rivals = [(m, s, e) for m, s, e in others if F.clear_rival(fact, m)]
-                binding.states[name] = CONTRADICTED if rivals else STATED
-            else:
-                rivals = [(m, s, e) for m, s, e in others
-                          if F.plausible_rival(fact, m, ctx.doc.text[max(0, s - 25):s], ctx.doc.text[e:e + 25])]
-                binding.states[name] = CONTRADICTED if rivals else OMITTED
+            stated = any(F.same(fact, mention) for mention, _, _ in found)
+            # Stated once, a fact can still be contradicted elsewhere in the copy (SPEC §4: none
+            # contradicts them): then only by a mention that is clearly another value for it.
+            rivals = [(m, s, e) for m, s, e in others
+                      if F.rival(fact, m, ctx.doc.text[max(0, s - 25):s], ctx.doc.text[e:e + 25], stated)]
+            binding.states[name] = CONTRADICTED if rivals else STATED if stated else OMITTED
             for mention, start, end in rivals:
                 ctx.report(CONTRADICTION, start, end,
                            f"{binding.variant} says '{mention.text}' where the {binding.campaign} campaign's "
