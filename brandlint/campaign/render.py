@@ -127,7 +127,7 @@ class _Environment:
         class TaggingLoader(FileSystemLoader):
             def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
                 source, filename, uptodate = super().get_source(environment, template)
-                env.names.append(display(Path(filename)))
+                env.names.append(_portable(display(Path(filename))))
                 return _tag_lines(source, len(env.names) - 1), filename, uptodate
 
         self.jinja = ImmutableSandboxedEnvironment(
