@@ -170,7 +170,7 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
             notes: list[str] | None = None, replayable: Replayable | None = None) -> None:
     from brandlint.findings import Severity
     from brandlint.report import render
-    from brandlint.report.text import summary_line
+    from brandlint.report.text import score_line, summary_line
 
     color = _use_color(no_color, fmt, output)
     recorder = None
@@ -197,6 +197,9 @@ def _finish(result, fmt: str, output: str | None, fail_on: str, quiet: bool, no_
         for note in result.notes + (notes or []):
             say(note)
         say(summary_line(result))
+        scores = score_line(result)
+        if scores:
+            say(scores)
     if result.input_errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity.parse(fail_on)

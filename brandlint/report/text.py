@@ -60,3 +60,18 @@ def summary_line(result: RunResult) -> str:
     if fixable:
         text += f" ({fixable} fixable with `brandlint fix`)"
     return text
+
+
+def score_line(result: RunResult) -> str | None:
+    """SPEC §6: the run's score, per channel and per campaign (0-100; 100 is no findings)."""
+    scores = result.scores()
+    if scores["score"] is None:
+        return None
+    text = f"score {scores['score']:g}"
+    channels = ", ".join(f"{name} {entry['score']:g}" for name, entry in scores["channels"].items())
+    campaigns = ", ".join(f"{name} {entry['score']:g}" for name, entry in scores["campaigns"].items())
+    if channels:
+        text += f"; by channel: {channels}"
+    if campaigns:
+        text += f"; by campaign: {campaigns}"
+    return text

@@ -182,3 +182,11 @@ def test_json_with_no_files_has_an_empty_files_list(project):
     data = project.check("empty")
     assert data["files"] == [] and data["findings"] == [] and data["summary"]["files"] == 0
     assert data["campaigns"] == []  # always there, so that every run (and shard) has one shape
+
+
+def test_the_text_summary_gives_the_score_per_channel(repo):
+    """SPEC §6: the summary gives the score per channel (and per campaign)."""
+    result = repo.run("check", "--no-cache", ".")
+    # base: a-error 90, b-warning 96, c-suggestion 99, d-clean 100; website: web/mixed 100-10-4-1
+    assert result.stderr.strip().splitlines()[-1] == "score 94; by channel: base 96.2, website 85"
+    assert "score" not in repo.run("check", "--no-cache", "--quiet", ".").stderr
