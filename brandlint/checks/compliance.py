@@ -27,12 +27,12 @@ def check(ctx: Context) -> None:
     entries = ctx.policy.compliance
     if not entries or not ctx.doc.is_copy or not ctx.active(DISCLOSURE):
         return
-    from brandlint.checks.message import normalise
+    from brandlint.checks.message import normalise, states
     from brandlint.checks.terms import CaselessPhrases, whole_spans
 
     prose = normalise(" \n ".join(block.text for block in ctx.doc.blocks))
     for entry in entries:
-        if any(normalise(wording) in prose for wording in entry.require):
+        if any(states(prose, normalise(wording)) for wording in entry.require):
             continue
         triggers = ctx.policy.memo(f"compliance.{entry.id}", lambda entry=entry: CaselessPhrases(list(entry.when)))
         for block in ctx.doc.blocks:

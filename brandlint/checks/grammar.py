@@ -33,7 +33,9 @@ SUGGESTION_TYPES = {"style", "typographical", "whitespace", "locale-violation", 
 
 
 def server_url(configured: str | None) -> str | None:
-    return configured or os.environ.get(ENV_URL) or None
+    """The environment variable wins over the guideline's `grammar.server`: a CI job points
+    at its own server without editing the brand's file."""
+    return os.environ.get(ENV_URL) or configured or None
 
 
 def missing_server_note(loaded: Any) -> str | None:

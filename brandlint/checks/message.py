@@ -48,12 +48,32 @@ def _phrase(text: str) -> str:
     return normalise(text).rstrip(".!?。 ")
 
 
+def _joins(ch: str) -> bool:
+    """A character that continues a Latin word (a Korean particle may follow a phrase)."""
+    return ch.isalnum() and not "\uac00" <= ch <= "\ud7a3"
+
+
+def states(prose: str, phrase: str) -> bool:
+    """Does the normalised prose state the phrase as words (not `steeped in light` inside
+    `steeped in lightness`)?"""
+    if not phrase:
+        return False
+    start = prose.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if not (start and _joins(phrase[0]) and _joins(prose[start - 1])) and \
+                not (end < len(prose) and _joins(phrase[-1]) and _joins(prose[end])):
+            return True
+        start = prose.find(phrase, start + 1)
+    return False
+
+
 def check(ctx: Context) -> None:
     required = set(ctx.policy.require)
     if not required or not ctx.doc.is_copy:
         return
     prose = normalise(" \n ".join(block.text for block in ctx.doc.blocks))
-    if "tagline" in required and ctx.policy.tagline and _phrase(ctx.policy.tagline) not in prose:
+    if "tagline" in required and ctx.policy.tagline and not states(prose, _phrase(ctx.policy.tagline)):
         ctx.report_document(TAGLINE, f"The {ctx.policy.channel or 'base'} channel requires the "
                             f"tagline \"{ctx.policy.tagline}\", and this file does not state it.")
     korean = any(block.language == "ko" for block in ctx.doc.blocks)
@@ -61,7 +81,7 @@ def check(ctx: Context) -> None:
         if message.id not in required:
             continue
         phrasings = list(message.any_of) + (list(message.ko) if korean else [])
-        if not any(_phrase(p) in prose for p in phrasings):
+        if not any(states(prose, _phrase(p)) for p in phrasings):
             shown = ", ".join(f'"{p}"' for p in phrasings)
             ctx.report_document(KEY_MESSAGE, f"Key message '{message.id}' is missing: say one of {shown}.")
 

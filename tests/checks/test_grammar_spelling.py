@@ -92,3 +92,10 @@ def test_spelling_leaves_pack_words_to_the_pack_and_accepts_what_fix_writes(proj
     assert project.run("fix", "a.md").exit_code == 0
     assert (project.root / "a.md").read_text() == "Add it to the allowlist today.\n"
     assert project.findings("a.md") == []
+
+
+def test_the_environment_variable_wins_over_the_guidelines_server(project, languagetool):
+    project.guide("grammar:\n  server: http://127.0.0.1:9/\n")  # nothing listens there
+    project.write("a.md", "We has tea.\n")
+    result = project.run("check", "--no-cache", "a.md")
+    assert "did not answer" not in result.stderr and languagetool.requests  # the env's server answered

@@ -45,3 +45,14 @@ def test_korean_copy_may_use_the_korean_variant(project):
     project.guide(GUIDE)
     project.write("web/a.md", "Steeped in light.\n\n유기농 인증을 받은 찻잎입니다.\n")
     assert project.findings("web/a.md") == []
+
+
+def test_a_required_phrase_counts_only_as_whole_words(project):
+    project.guide('message:\n  tagline: "Steeped in light."\n  key_messages:\n    - id: organic\n'
+                  '      any_of: ["certified organic"]\n      ko: ["유기농 인증"]\n'
+                  'channels:\n  website:\n    require: [tagline, organic]\n')
+    project.write("a.md", "Not steeped in lightness. Uncertified organically grown.\n")
+    assert sorted(f["rule"] for f in project.findings("--channel", "website", "a.md")) == [
+        "message.key_message", "message.tagline"]
+    project.write("a.md", "Steeped in light! Certified organic, 유기농 인증을 받았습니다.\n")
+    assert project.findings("--channel", "website", "a.md") == []
