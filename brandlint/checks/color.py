@@ -105,7 +105,7 @@ def _token_text(ctx: Context, token: Any, start: int) -> str | None:
 
 def check(ctx: Context) -> None:
     doc = ctx.doc
-    if doc.kind not in ("css", "svg", "html"):
+    if not doc.has_styles:
         return
     for problem in doc.style_problems:
         ctx.report(CSS_SYNTAX, problem.start, problem.start, problem.message)

@@ -43,7 +43,7 @@ def _colour(ctx: Context, declaration: Any, variables: dict[str, Any]) -> Any | 
 
 
 def check(ctx: Context) -> None:
-    if ctx.doc.kind not in ("css", "html") or not ctx.active(TEXT):
+    if ctx.doc.kind == "svg" or not ctx.doc.has_styles or not ctx.active(TEXT):
         return
     from brandlint.lang import colour as C
 

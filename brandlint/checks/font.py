@@ -68,7 +68,7 @@ def families(declaration: Any) -> list[tuple[str, int, int]]:
 
 def check(ctx: Context) -> None:
     approved = {font.lower() for font in ctx.policy.fonts}
-    if not approved or ctx.doc.kind not in ("css", "svg", "html") or not ctx.active(FAMILY):
+    if not approved or not ctx.doc.has_styles or not ctx.active(FAMILY):
         return
     shown = ", ".join(ctx.policy.fonts)
     for declaration in ctx.doc.styles:

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 CHECK_MODULES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("terms", None), ("message", None), ("tone", None), ("readability", None), ("length", None),
     ("format", None), ("require", None), ("consistency", None), ("compliance", None), ("spelling", None),
-    ("grammar", None), ("color", ("css", "svg", "html")), ("contrast", ("css", "html")),
-    ("font", ("css", "svg", "html")), ("image", ("image",)), ("logo", ("image",)),
+    ("grammar", None), ("color", ("css", "svg", "html", "markdown+html")),
+    ("contrast", ("css", "html", "markdown+html")), ("font", ("css", "svg", "html", "markdown+html")),
+    ("image", ("image",)), ("logo", ("image",)),
 )
 
 
@@ -73,7 +74,9 @@ def all_rules(loaded: LoadedGuide | None) -> list[Rule]:
 
 
 def run_checks(ctx: Context) -> None:
-    for check in checks_for(ctx.doc.kind):
+    # Markdown with raw HTML may declare colours and fonts (<span style="…">): the style checks too.
+    kind = "markdown+html" if ctx.doc.kind == "markdown" and ctx.doc.html_regions else ctx.doc.kind
+    for check in checks_for(kind):
         check.run(ctx)
     if ctx.policy.packs:
         from brandlint.checks.packs import run_packs

@@ -185,9 +185,16 @@ class Document:
     text_map: list[Run] | None = None
     nfd: bool = False  # the source was not NFC (macOS often writes Hangul decomposed)
     image: Any = None  # a documents.images.Creative for PNG, JPEG and WebP files
+    # Raw HTML inside Markdown (html blocks and inline tags): where its style="" attributes are.
+    html_regions: list[tuple[int, int]] = field(default_factory=list)
     _styles: tuple[list, list] | None = None
     _map_starts: list[int] | None = None
     _line_starts: list[int] | None = None
+
+    @property
+    def has_styles(self) -> bool:
+        """Can this document declare colours and fonts (a stylesheet, markup, HTML in Markdown)?"""
+        return self.kind in ("css", "svg", "html") or bool(self.html_regions)
 
     @property
     def styles(self) -> list:
@@ -204,6 +211,10 @@ class Document:
                 from brandlint.documents.styles import extract_styles
 
                 self._styles = extract_styles(self.text, self.kind, self.body_start)
+            elif self.html_regions:
+                from brandlint.documents.styles import extract_region_styles
+
+                self._styles = extract_region_styles(self.text, self.html_regions)
             else:
                 self._styles = ([], [])
         return self._styles

@@ -57,6 +57,7 @@ def parse_markdown(doc: Document) -> None:
             from brandlint.documents.html import extract_html  # html.parser: only for files with HTML
 
             blocks, links, comments = extract_html(text, begin, end)
+            doc.html_regions.append((begin, end))
             doc.blocks.extend(blocks)
             doc.links.extend(links)
             doc.comments.extend(comments)
@@ -135,6 +136,7 @@ def _inline(doc: Document, token, block_kind: str, cursor: int, end: int) -> int
                 if child.content.startswith("<!--"):
                     doc.comments.append(Comment(child.content[4:-3], found, cursor))
                 else:
+                    doc.html_regions.append((found, cursor))
                     doc.blocks.extend(html_inline_attributes(child.content, found))
                     href = re.search(r"""\bhref\s*=\s*["']?([^"'\s>]+)""", child.content, re.I)
                     if href:

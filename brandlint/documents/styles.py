@@ -196,6 +196,18 @@ class _MarkupStyles(HTMLParser):
             self.collector.css(data, self.here())
 
 
+def extract_region_styles(text: str, regions: list[tuple[int, int]]) -> tuple[list[Declaration], list[StyleProblem]]:
+    """Styles of the raw HTML pieces inside a Markdown file (each region parsed as markup)."""
+    collector = _Collector(text)
+    for begin, end in regions:
+        parser = _MarkupStyles(collector, text[begin:end], begin)
+        parser.feed(text[begin:end])
+        parser.close()
+    for declaration in collector.declarations:
+        declaration.ancestors = collector.ancestors.get(declaration.rule, ())
+    return collector.declarations, collector.problems
+
+
 def extract_styles(text: str, kind: str, start: int = 0) -> tuple[list[Declaration], list[StyleProblem]]:
     collector = _Collector(text)
     if kind == "css":

@@ -157,3 +157,13 @@ def test_text_sits_on_the_background_of_the_nearest_enclosing_element(project):
              if f["rule"] == "contrast.text"]
     assert found == [(2, "#1C1C1C", "Text #1C1C1C on #1C1C1C (the background of <div>)"),
                      (3, "#E0A526", "Text #E0A526 on #FFFDF7 (the background of <body>)")]
+
+
+def test_styles_in_the_raw_html_of_a_markdown_file_are_checked_but_not_in_code(project):
+    project.guide(GUIDE)
+    project.write("m.md", '# Hi\n\nSome <span style="color:#E0A526;background:#FFFDF7;font-family:Papyrus">gold</span>'
+                          ' text.\n\n<div style="color: #00FF00">\nblock\n</div>\n\n'
+                          '```html\n<span style="color:#00FF00">code</span>\n```\n\nPlain `<b style="color:red">`.\n')
+    found = [(f["rule"], f["line"], f["column"]) for f in project.findings("m.md")
+             if f["rule"].split(".")[0] in ("color", "contrast", "font")]
+    assert found == [("contrast.text", 3, 25), ("font.family", 3, 64), ("color.off_palette", 5, 20)]
