@@ -5,6 +5,7 @@ from __future__ import annotations
 from brandlint.checks.base import Check, Context, Rule
 from brandlint.documents.base import SEPARATOR, Block
 from brandlint.findings import Severity
+from brandlint.lang import en
 
 # Below this many words a grade formula measures noise, not difficulty.
 MIN_WORDS = 20
@@ -24,7 +25,8 @@ GRADE = Rule(
              "We dry it in the sun and pack it the same week. You can taste the care in every cup.\n"),
     details=(f"English paragraphs (and list items) of at least {MIN_WORDS} words are scored "
              "with the Flesch-Kincaid grade (textstat): 0.39 × words per sentence + 11.8 × "
-             "syllables per word − 15.59. Headings and short blocks are not scored.\n"
+             "syllables per word − 15.59. Headings and short blocks are not scored, nor are "
+             "fragments of one or two words (`Fresh tea. Hand picked.`) within a paragraph.\n"
              "Korean paragraphs of at least 10 eojeol (words between spaces) are scored as "
              "0.6 × eojeol per sentence + 10 × share of long eojeol (6 or more syllables), "
              "sentences split by kiwipiepy. Plain copy (3–8 eojeol a sentence) scores 2–6; "
@@ -46,7 +48,13 @@ def check(ctx: Context) -> None:
         prose = block.prose.replace(SEPARATOR, " ")
         if len(block.words) < MIN_WORDS:
             continue
-        grade = flesch_kincaid(prose)
+        scored = _without_fragments(block)
+        if scored is not None:
+            if len(en.words(scored)) < MIN_WORDS:
+                continue
+            grade = flesch_kincaid(scored)
+        else:
+            grade = flesch_kincaid(prose)
         if grade > limit:
             start = len(prose) - len(prose.lstrip())
             end = len(prose.rstrip())
@@ -74,6 +82,19 @@ def _check_korean(ctx: Context, block: Block, limit: float) -> None:
                       f"This paragraph reads at grade {grade:.1f} ({per_sentence:.1f} eojeol per sentence, "
                       f"{long_share:.0%} long words); the {ctx.policy.channel or 'base'} channel aims for "
                       f"{limit:g} or below. 문장을 짧게 나누고 쉬운 말로 바꿔 보세요.")
+
+
+def _without_fragments(block: Block) -> str | None:
+    """The block's sentences without one- and two-word fragments (`Fresh tea. Hand picked.`),
+    or None when it has none. textstat counts a fragment's words but not the fragment, so
+    punchy copy would score as one endless sentence; fragments are left out of the score."""
+    from brandlint.lang.syllables import _at_most_two_words
+
+    sentences = block.english_sentences
+    if not any(_at_most_two_words(sentence.text) for sentence in sentences):
+        return None
+    return " ".join(sentence.text.replace(SEPARATOR, " ") for sentence in sentences
+                    if not _at_most_two_words(sentence.text))
 
 
 def flesch_kincaid(text: str) -> float:

@@ -24,3 +24,15 @@ def test_no_max_grade_means_no_check(project):
     project.guide("brand: X\n")
     project.write("a.md", HARD + "\n")
     assert project.findings("a.md", rule="readability") == []
+
+
+def test_punchy_fragments_are_not_scored_as_one_endless_sentence(project):
+    project.guide("voice:\n  readability: {max_grade: 8}\n")
+    punchy = ("Fresh tea. Bright mornings. Hand picked. Sun dried. Packed fast. Taste it. Love it. Share it. "
+              "Buy now. Great gift. Pure joy. Warm cups. Calm days. Fresh tea. Bright mornings.")
+    dense = ("Notwithstanding considerable organisational complexities, our multidisciplinary procurement "
+             "methodology systematically prioritises environmentally responsible agricultural partnerships "
+             "throughout subsequent manufacturing operations and distribution channels. Truly. Thanks.")
+    project.write("a.md", punchy + "\n\n" + dense + "\n")
+    [finding] = project.findings("a.md", rule="readability")
+    assert finding["line"] == 3
