@@ -305,9 +305,12 @@ def normalise(source: str) -> tuple[str, list[Run] | None]:
             j = i + 1
             while j < n and source[j].isascii() and source[j] != "\r":
                 j += 1
-            emit(source[i:j], i, j - i)
-            i = j
-            continue
+            if j < n and unicodedata.combining(source[j]):
+                j -= 1  # a decomposed accent (Cafe + U+0301): its letter composes with it below
+            if j > i:
+                emit(source[i:j], i, j - i)
+                i = j
+                continue
         j = i + 1
         while j < n and not source[j].isascii():
             j += 1

@@ -70,3 +70,11 @@ def test_latin_1_bytes_are_not_taken_for_korean():
 
     with pytest.raises(DocumentError, match="not valid UTF-8 or CP949"):
         parse_document("a.txt", "Café crème brûlée\n".encode("latin-1"), "text", ())
+
+
+def test_a_decomposed_latin_accent_is_composed_and_positions_stay_in_the_source():
+    doc = parse_document("a.md", "Cafe\u0301 au lait, cafe\u0301.\n".encode(), "markdown", ())
+    assert doc.blocks[0].text == "Café au lait, café."
+    start = doc.text.index("café")
+    assert doc.position(start) == (1, 16)  # code points of the source: "Cafe\u0301 au lait, " is 15
+    assert doc.source[doc.source_offset(start):doc.source_offset(start + 4)] == "cafe\u0301"
