@@ -104,6 +104,7 @@ def test_logo_checks_on_generated_creatives(project):
         "large.png": ("1080x1080 #FFFDF7; logo at 100,100 width 500", set()),
         "stretched.png": ("1080x1080 #FFFDF7; logo at 300,480 width 360 height 96", {"logo.distorted"}),
         "rotated.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240 rotate 12", {"logo.rotated"}),
+        "rotated-45.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240 rotate -45", {"logo.rotated"}),
         "recoloured.png": ("1080x1080 #FFFDF7; logo at 400,480 width 240 recolor #2AA198", {"logo.recolored"}),
         "wrong-background.png": ("1080x1080 #FFFDF7; rect 600x300 #2AA198 at 200,400; logo at 400,480 width 240",
                                  {"logo.background"}),
