@@ -48,6 +48,7 @@ class Checker:
         self.options = options
         self._policies: dict[str | None, Policy] = {}
         self._root: str | None = None  # the guideline's folder, resolved, with a trailing separator
+        self._folders: dict[str, str] = {}  # folder as given -> its real path (see _real)
 
     @cached_property
     def campaigns(self) -> CampaignIndex:
@@ -73,12 +74,23 @@ class Checker:
             return None
         if self._root is None:
             self._root = os.path.join(os.path.realpath(self.loaded.root), "")
-        resolved = os.path.realpath(path)
+        resolved = self._real(os.fspath(path))
         if not resolved.startswith(self._root):
             return None
         from brandlint.routing import channel_for
 
         return channel_for(resolved[len(self._root):], self.loaded.guide.files)
+
+    def _real(self, path: str) -> str:
+        """os.path.realpath, with each folder resolved once (a file in a big folder costs one
+        lstat instead of one per path component)."""
+        folder, name = os.path.split(path)
+        if not name or name in (".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder or ".")
+        return os.path.join(real_folder, name)
 
     def read(self, path: Path | str, shown: str) -> bytes | FileResult:
         """A file's bytes, or the result that says why it cannot be checked."""
