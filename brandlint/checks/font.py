@@ -22,8 +22,9 @@ FAMILY = Rule(
     fail="h1 { font-family: Helvetica, sans-serif; }\n",
     passing='h1 { font-family: "Inter", "Noto Sans KR", sans-serif; }\n',
     details=("`font-family` and the `font` shorthand in CSS, <style>, style=\"\" and SVG. Names match "
-             "case-insensitively, quoted or not. Generic families (sans-serif, system-ui…) are allowed "
-             "as fallbacks. An unapproved first family is an error; an unapproved fallback is a warning."),
+             "case-insensitively, quoted or not. The first named family is judged: it is what readers "
+             "see. Fallbacks after it (Apple SD Gothic Neo, Arial in an email) and generic families "
+             "(sans-serif, system-ui…) are fine."),
 )
 
 
@@ -75,15 +76,14 @@ def check(ctx: Context) -> None:
         if declaration.prop not in ("font-family", "font"):
             continue
         named = [entry for entry in families(declaration) if entry[0].lower() not in KEYWORDS]
-        for index, (name, start, end) in enumerate(named):
-            lower = name.lower()
-            if lower in GENERIC or lower in approved:
-                continue
-            primary = all(other[0].lower() in GENERIC for other in named[:index])
-            where = "" if primary else " (as a fallback)"
-            ctx.report(FAMILY, start, end, f"'{name}' is not a brand font{where}; brand fonts: {shown}. Generic "
-                                           "families such as sans-serif are fine as fallbacks.",
-                       severity=Severity.ERROR if primary else Severity.WARNING)
+        # The first named family is the one readers see; what follows only shows when it cannot
+        # load (system fallbacks such as Apple SD Gothic Neo or Arial are normal, in email a must).
+        primary = next((entry for entry in named if entry[0].lower() not in GENERIC), None)
+        if primary is None or primary[0].lower() in approved:
+            continue
+        name, start, end = primary
+        ctx.report(FAMILY, start, end, f"'{name}' is not a brand font; brand fonts: {shown}. Fallbacks after a "
+                                       "brand font, and generic families such as sans-serif, are fine.")
 
 
 CHECK = Check(rules=(FAMILY,), run=check)

@@ -31,7 +31,7 @@ CONTRACTION_RE = re.compile(
     re.IGNORECASE)
 SLANG = {"gonna", "wanna", "gotta", "kinda", "sorta", "y'all", "yall", "ya", "omg", "lol", "lmao",
          "btw", "tbh", "imo", "fyi", "yay", "woohoo", "wow", "hey", "hiya", "awesome", "epic",
-         "stoked", "legit", "vibes", "fam", "bestie", "cool", "yummy", "ok", "okay", "nope", "yep",
+         "stoked", "legit", "vibes", "fam", "bestie", "yummy", "ok", "okay", "nope", "yep",
          "yeah", "dude", "guys", "folks", "insane", "crazy", "obsessed", "hella", "lit"}
 INTENSIFIERS = {"super", "totally", "literally", "really", "so", "very", "seriously", "absolutely",
                 "incredibly", "amazing", "amazingly", "ridiculously", "truly", "mega", "ultra"}

@@ -46,3 +46,9 @@ def test_neutral_allows_a_little(project):
     project.write("blog/a.md", "You'll like this one!\n\nOMG this is SOOO good!!! 😍😍\n")
     found = project.findings("blog/a.md")
     assert [f["line"] for f in found] == [3]
+
+
+def test_storage_instructions_are_not_slang(project):
+    project.guide("channels:\n  website: {tone: formal}\n")
+    project.write("a.md", "Store in a cool, dry place away from sunlight.\n")
+    assert project.findings("--channel", "website", "a.md", rule="tone") == []
