@@ -37,7 +37,8 @@ CASUAL = Rule(
         "acronym or brand term 2 · second person (you, your) 1 per sentence · fragment of 1–3 "
         "words ending in ! or ? 1.\n"
         "A sentence may carry at most 1 on a formal channel and 4 on a neutral one; casual "
-        "channels allow any. The finding names the signals that made it casual."),
+        "channels allow any. The finding names the signals that made it casual. Quotes "
+        "(blockquotes: a customer's review in their own words), alt text and titles are not judged."),
 )
 
 
@@ -79,6 +80,9 @@ MIXED = Rule(
 
 
 _LATIN_RE = re.compile("[A-Za-z]")
+# Alt text and titles describe; a blockquote quotes someone (a customer's review in their own
+# words): none of them is the brand speaking, so none is held to the channel's tone.
+UNJUDGED = ("alt", "title", "blockquote")
 
 
 def _has_hangul(text: str) -> bool:
@@ -95,7 +99,7 @@ def check(ctx: Context) -> None:
         return
     allowed_caps = ctx.policy.memo("tone.allowed_caps", lambda: _allowed_caps(ctx.policy))
     for block in ctx.doc.blocks:
-        if block.kind in ("alt", "title") or block.language not in ("en", "ko"):
+        if block.kind in UNJUDGED or block.language not in ("en", "ko"):
             continue
         if block.language == "ko" and not _LATIN_RE.search(block.prose):
             continue
@@ -140,7 +144,7 @@ def _check_korean(ctx: Context) -> None:
     channel = ctx.policy.channel or "base"
     read: list[tuple[Block, Span, str, str]] = []
     for block in ctx.doc.blocks:
-        if block.kind in ("alt", "title") or not (block.language == "ko" or _has_hangul(block.prose)):
+        if block.kind in UNJUDGED or not (block.language == "ko" or _has_hangul(block.prose)):
             continue
         for sentence in ko.sentences(block.prose):
             if block.language != "ko" and hangul_share(sentence.text) < 0.5:

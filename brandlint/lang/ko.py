@@ -82,6 +82,10 @@ def sentences(text: str) -> list[Span]:
     return spans
 
 
+# Greetings and thanks used at every level of formality: no speech level of their own.
+SET_PHRASES = {"안녕하세요", "안녕하십니까", "감사합니다", "고맙습니다", "반갑습니다", "수고하세요", "안녕히계세요",
+               "안녕히가세요"}
+
 # Speech levels, named as the guideline names them.
 HAPSYO, HAEYO, BANMAL = "hapsyo", "haeyo", "banmal"
 LEVEL_NAMES = {HAPSYO: "합쇼체", HAEYO: "해요체", BANMAL: "반말"}
@@ -98,6 +102,8 @@ def speech_level(sentence: str) -> tuple[str, str] | None:
     found = [m for m in morphemes(sentence) if not m.tag.startswith(("S", "W"))]
     if not found:
         return None
+    if "".join(sentence.split()).rstrip(".!?~,") in SET_PHRASES:
+        return None  # 안녕하세요 greets in any register, the most formal page included
     last = found[-1]
     # Shown to the user: the last word of the sentence, where the ending is.
     words = sentence[:last.end].split()

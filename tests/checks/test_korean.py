@@ -177,3 +177,10 @@ def test_each_sentence_of_a_mixed_paragraph_is_judged_in_its_own_language(projec
                               "지금 바로 확인해.\n\n봄 신제품이 나왔습니다. 지금 확인하십시오.\n")
     found = [(f["rule"], f["line"], f["column"]) for f in project.findings("web/a.md", rule="tone")]
     assert found == [("tone.casual", 1, 15), ("tone.speech_level", 3, 72)]
+
+
+def test_greetings_and_thanks_have_no_speech_level_of_their_own(project):
+    project.guide(GUIDE)
+    project.write("web/a.md", "안녕하세요. 루멘티 고객센터입니다.\n\n감사합니다!\n")
+    project.write("kakao/a.txt", "안녕하세요! 봄 블렌드가 나왔어요. 감사합니다.\n")
+    assert project.findings("web/a.md", "kakao/a.txt", rule="tone") == []

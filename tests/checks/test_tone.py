@@ -52,3 +52,10 @@ def test_storage_instructions_are_not_slang(project):
     project.guide("channels:\n  website: {tone: formal}\n")
     project.write("a.md", "Store in a cool, dry place away from sunlight.\n")
     assert project.findings("--channel", "website", "a.md", rule="tone") == []
+
+
+def test_a_quoted_customer_review_is_not_held_to_the_brands_tone(project):
+    project.guide("channels:\n  website: {tone: formal}\n")
+    project.write("a.md", "> \"We're obsessed!! You guys nailed it.\" (Sarah, Busan)\n\n"
+                          "> \"향이 정말 좋아. 매일 아침 마셔.\" — 서울, 김○○ 님\n\nWe're so excited!!!\n")
+    assert [f["line"] for f in project.findings("--channel", "website", "a.md", rule="tone")] == [5]
