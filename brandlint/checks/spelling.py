@@ -64,9 +64,20 @@ def _known(lower: str) -> bool:
                for pattern, replacement in BRITISH)
 
 
+# Everyday words of marketing and the web that pyspellchecker's dictionary lacks ("Link in
+# bio" must not be a typo); a brand's own jargon goes in `vocabulary:`.
+MARKETING_WORDS = frozenset("""
+    app apps bio bios emoji emojis hashtag hashtags selfie selfies influencer influencers signup signups
+    webinar webinars ecommerce unboxing inbox inboxes vlog vlogs vlogger vloggers livestream livestreams
+    playlist playlists podcast podcasts preorder preorders login logins wifi smartphone smartphones
+    wishlist wishlists favorited upcycled barista baristas chai matcha kombucha oolong
+""".split())
+
+
 def _accepted(policy: Any) -> frozenset[str]:
     """Words the guideline vouches for: vocabulary, the brand name and every term's forms."""
-    accepted = {word.lower() for entry in policy.vocabulary for word in entry.split()}
+    accepted = set(MARKETING_WORDS)
+    accepted |= {word.lower() for entry in policy.vocabulary for word in entry.split()}
     accepted |= {word.lower() for word in policy.brand.split()}
     forms = [form for term in policy.terms for form in [term.use or "", *term.instead_of, *term.avoid]]
     # Words the packs flag are theirs to report, and what their substitutions write (allowlist

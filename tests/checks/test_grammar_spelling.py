@@ -99,3 +99,9 @@ def test_the_environment_variable_wins_over_the_guidelines_server(project, langu
     project.write("a.md", "We has tea.\n")
     result = project.run("check", "--no-cache", "a.md")
     assert "did not answer" not in result.stderr and languagetool.requests  # the env's server answered
+
+
+def test_everyday_marketing_words_are_not_typos(project):
+    project.guide("brand: Lumen Tea\n")
+    project.write("a.md", "Link in bio. Join the webinar, add it to your wishlist and share a selfie with a hashtag.\n")
+    assert project.findings("a.md", rule="spelling") == []
