@@ -13,6 +13,7 @@ from brandlint.vision.logo import SMALLEST
 MAX_DISTORTION = 0.06
 MAX_ROTATION = 3.0
 MAX_RECOLOURED = 0.15
+FINE_WIDTH = 64  # px: a logo placed narrower is too few pixels to judge more than its size
 MAX_CROWDED = 0.03
 BACKGROUND_TOLERANCE = 8.0  # ΔE00 between the background and an allowed `on:` colour
 
@@ -30,7 +31,9 @@ def _rule(name: str, severity: Severity, summary: str, why: str, fail: str, deta
 MIN_WIDTH = _rule("min_width", Severity.ERROR, "The logo is placed smaller than `min_width` pixels.",
                   "A logo too small to read is a logo nobody sees.",
                   "1080x1080 #FFFDF7; logo at 400,480 width 80",
-                  f"Logos are searched down to {SMALLEST} px wide; one placed smaller counts as missing.")
+                  f"Logos are searched down to {SMALLEST} px wide; one placed smaller counts as missing. "
+                  "A logo placed too small is reported for its size only: its proportions, tilt, colours "
+                  "and clear space are too few pixels to judge.")
 DISTORTED = _rule("distorted", Severity.ERROR, "The logo is stretched or squashed (its aspect ratio changed).",
                   "A stretched logo is the surest sign of a careless creative.",
                   "1080x1080 #FFFDF7; logo at 300,480 width 360 height 96",
@@ -102,16 +105,20 @@ def _judge(ctx: Context, name: str, logo, master, placement, rgb, scale: float) 
     x, y, w, h = (round(v / scale) for v in placement.box)
     where = f"logo {name} at {x},{y}, {w}×{h} px"
     placed_width = master.width * placement.sx / scale
-    if logo.min_width and placed_width + 0.5 < logo.min_width:
+    too_small = bool(logo.min_width) and placed_width + 0.5 < logo.min_width
+    if too_small:
         ctx.report(MIN_WIDTH, 0, 0, f"The {where} is {placed_width:.0f} px wide; at least {logo.min_width} px.")
+    # A logo placed too small (or under FINE_WIDTH) is too few pixels to judge its proportions,
+    # tilt, colours or clear space: what is wrong with it is its size.
+    fine = not too_small and placed_width >= FINE_WIDTH
     # A placement is measured to about a pixel on each side: a small logo's proportions less exactly.
-    if abs(placement.distortion) > MAX_DISTORTION + 1 / max(w, 1) + 1 / max(h, 1):
+    if fine and abs(placement.distortion) > MAX_DISTORTION + 1 / max(w, 1) + 1 / max(h, 1):
         ctx.report(DISTORTED, 0, 0, f"The {where} is distorted: {placement.sx / placement.sy:.2f}× as wide as "
                                     "the master's proportions.")
     # ... and its angle to about a pixel and a half across its width.
-    if abs(placement.angle) > MAX_ROTATION + math.degrees(math.atan(1.5 / max(w, 1))):
+    if fine and abs(placement.angle) > MAX_ROTATION + math.degrees(math.atan(1.5 / max(w, 1))):
         ctx.report(ROTATED, 0, 0, f"The {where} is rotated by {placement.angle:.0f}°.")
-    share = L.recoloured_share(master, rgb, placement)
+    share = L.recoloured_share(master, rgb, placement) if fine else 0.0
     if share > MAX_RECOLOURED:
         ctx.report(RECOLORED, 0, 0, f"The {where} is recoloured: {share:.0%} of its pixels differ from the master.")
     around = L.surroundings(master, rgb, placement, logo.clear_space)
@@ -122,7 +129,7 @@ def _judge(ctx: Context, name: str, logo, master, placement, rgb, scale: float) 
         if near is None or near.distance > BACKGROUND_TOLERANCE:
             ctx.report(BACKGROUND, 0, 0, f"The {where} sits on {background}; it may sit on "
                                          f"{', '.join(f'{k} {v}' for k, v in allowed.items())}.")
-    if logo.clear_space and around.crowded > MAX_CROWDED:
+    if fine and logo.clear_space and around.crowded > MAX_CROWDED:
         what = "is not background" if around.beyond < 0.005 else (
             "lies beyond the creative's edge" if around.crowded - around.beyond < 0.005
             else "is not background or lies beyond the creative's edge")

@@ -156,3 +156,12 @@ def test_a_huge_png_is_refused_without_decoding(project):
     project.write("giant.png", _png_header_only(20000, 20000))
     [finding] = project.findings("giant.png", rule="image")
     assert finding["rule"] == "image.unreadable" and "400 megapixels" in finding["message"]
+
+
+def test_a_logo_placed_too_small_is_reported_for_its_size_only(project):
+    _setup(project)
+    for width in (80, 90):
+        project.write(f"p{width}.png", draw(f"1080x1080 #FFFDF7; logo at 400,400 width {width}"))
+    found = [(f["path"], f["rule"]) for f in project.findings("--channel", "instagram", "p80.png", "p90.png")
+             if f["rule"].startswith("logo.")]
+    assert found == [("p80.png", "logo.min_width"), ("p90.png", "logo.min_width")]
