@@ -243,16 +243,18 @@ def _setting_notes(loaded, result) -> list[str]:
     """Notices that follow from the guideline and environment, not from a file (said once)."""
     from brandlint.checks.grammar import missing_server_note
 
+    notices = list(loaded.notices)
     note = missing_server_note(loaded)
     if note is None:
-        return []
+        return notices
     from brandlint.guide.policy import resolve
 
     copy = (".md", ".markdown", ".txt", ".html", ".htm")  # what grammar reads, on channels not all Korean
     channels = {channel for path, _, _, channel, *_ in result.files.packed() if path.lower().endswith(copy)}
     known = loaded.guide.channels
-    return [note] if any(resolve(loaded, channel if channel in known else None).language != "ko"
-                         for channel in channels) else []
+    if any(resolve(loaded, channel if channel in known else None).language != "ko" for channel in channels):
+        notices.append(note)
+    return notices
 
 
 @main.command()

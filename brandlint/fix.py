@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandlint.atomic import write_atomically, write_text_atomically  # noqa: F401 (re-exported)
-from brandlint.engine import Checker, FileResult, Options, RunResult, discover, in_shard
+from brandlint.engine import Checker, FileResult, Options, RunResult, discover, in_shard, logo_masters
 from brandlint.findings import Finding
 from brandlint.guide.loader import LoadedGuide
 
@@ -54,7 +54,7 @@ def encode(doc, text: str) -> bytes:
 def fix_paths(loaded: LoadedGuide, paths: list[str], options: Options) -> FixOutcome:
     checker = Checker(loaded, Options(channel=options.channel, use_cache=False))
     outcome = FixOutcome(RunResult(guide=loaded))
-    for path, shown in discover(paths):
+    for path, shown in discover(paths, logo_masters(loaded)):  # the approved logo is no creative
         if not in_shard(shown, options.shard):
             continue
         outcome.result.add(_fix_file(checker, Path(path), shown, outcome))

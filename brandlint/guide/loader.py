@@ -43,6 +43,7 @@ class LoadedGuide:
     # each as (path, stat signature, content digest) when read: see file_state.
     dependencies: list[tuple] = field(default_factory=list)
     campaign_files: list[str] = field(default_factory=list)  # found beside it, as real paths
+    notices: list[str] = field(default_factory=list)  # said once per run (a setting that does nothing)
 
     @property
     def root(self) -> Path:
@@ -281,6 +282,11 @@ def _check_requirements(loaded: LoadedGuide) -> None:
     facts: set[str] | None = None
     for channel_name, channel in guide.channels.items():
         for index, name in enumerate(channel.require):
+            if name == "tagline" and not guide.message.tagline:
+                # Not an error (the rest of the guideline stands), but never silently nothing.
+                loaded.notices.append("brandlint: " + str(loaded.source.error(
+                    f"channels.{channel_name}.require: `tagline`, but the guideline has no `message: tagline:`; "
+                    "nothing is required", ("channels", channel_name, "require", index))))
             if name in known:
                 continue
             if facts is None:

@@ -196,3 +196,11 @@ def test_speech_levels_may_be_named_in_korean(project):
     found = project.findings("kakao/a.md", rule="tone")
     assert [(f["rule"], f["line"]) for f in found] == [("tone.speech_level", 1)]
     assert "wants 해요체 (its speech_level)" in found[0]["message"]
+
+
+def test_requiring_a_tagline_the_guideline_lacks_is_said_not_ignored(project):
+    project.guide("brand: X\nchannels:\n  web:\n    require: [tagline]\n")
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "--no-cache", "a.md")
+    assert result.exit_code == 0
+    assert "brandlint: brand.yaml:4:15: channels.web.require: `tagline`, but the guideline has no" in result.stderr
