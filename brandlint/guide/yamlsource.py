@@ -42,7 +42,7 @@ class YamlSource:
             if path in self.keys:
                 return self.keys[path]
             if not path:
-                return (1, 1) if self.data is not None else (None, None)
+                return (1, 1)  # the document itself: its start
             path = path[:-1]
 
     def error(self, message: str, path: Path = (), prefer_key: bool = False) -> GuideError:
