@@ -28,7 +28,7 @@ CASES = [
     ("brand: X\nterms: [\n", "3:1", ["invalid YAML"]),
     ("brand: X\nbrand: Y\n", "2:1", ["duplicate key"]),
     ("brand: !!python/object:os.system x\n", "1:8", ["custom YAML tags", "!!python/object"]),
-    ("!!map\nbrand: X\n", "1:1", ["custom YAML tags"]),
+    ("!custom\nbrand: X\n", "1:1", ["custom YAML tags", "!custom"]),
     ("", "1:1", ["empty"]),
     ("- a\n- b\n", "1:1", ["must be a mapping", "list"]),
     ("voice:\n  tone: formal\n", "1:1", ["missing required key `brand`"]),
