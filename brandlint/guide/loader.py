@@ -293,13 +293,26 @@ def _check_requirements(loaded: LoadedGuide) -> None:
                 facts = _campaign_fact_names(loaded)
             if name in facts:
                 continue
-            hint = _close_matches(name, sorted(known | facts), n=1, cutoff=0.8)
+            options = sorted(known | facts)
+            if not _may_resemble(name, options, 0.8):
+                continue  # difflib is imported only when a name could be a typo
+            hint = _close_matches(name, options, n=1, cutoff=0.8)
             if not hint:
                 continue
             raise loaded.source.error(
                 f"channels.{channel_name}.require: `{name}` is not something a channel can require; did you "
                 f"mean `{hint[0]}`? (a message id, {', '.join(f'`{n}`' for n in BUILTIN_REQUIREMENTS)}, "
                 "or a campaign fact name)", ("channels", channel_name, "require", index))
+
+
+def _may_resemble(word: str, options: list[str], cutoff: float) -> bool:
+    """Could difflib find `word` close to one of `options`? An upper bound of its ratio (the
+    letters both share, as difflib's quick_ratio counts them)."""
+    for option in options:
+        common = sum(min(word.count(ch), option.count(ch)) for ch in set(word))
+        if 2 * common / (len(word) + len(option)) >= cutoff:
+            return True
+    return False
 
 
 def _campaign_fact_names(loaded: LoadedGuide) -> set[str]:
