@@ -67,12 +67,20 @@ def sentences(text: str) -> list[Span]:
         before = text[start:match.start()].split()
         last_word = before[-1].lower().rstrip(".") if before else ""
         if match.group().startswith(".") and (last_word in ABBREVIATIONS or
-                                              (len(last_word) == 1 and last_word.isalpha())):
+                                              (len(last_word) == 1 and last_word.isalpha()
+                                               and not _unit(before, text, match.end()))):
             continue
         _add_sentence(spans, text, start, match.end())
         start = match.end()
     _add_sentence(spans, text, start, len(text))
     return spans
+
+
+def _unit(before: list[str], text: str, end: int) -> bool:
+    """A one-letter word that is a unit after a number (`50 g.`) or ends its line, not an
+    initial (`J. Smith`): the full stop after it ends the sentence."""
+    after_number = len(before) >= 2 and before[-2].replace(",", "").replace(".", "").isdigit()
+    return after_number or text.startswith("\n", end)
 
 
 def sentence_start(text: str, start: int, end: int) -> int:
