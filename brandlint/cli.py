@@ -247,12 +247,13 @@ def _setting_notes(loaded, result) -> list[str]:
     note = missing_server_note(loaded)
     if note is None:
         return notices
-    from brandlint.guide.policy import resolve
+    guide = loaded.guide
 
-    copy = (".md", ".markdown", ".txt", ".html", ".htm")  # what grammar reads, on channels not all Korean
-    channels = {channel for path, _, _, channel, *_ in result.files.packed() if path.lower().endswith(copy)}
-    known = loaded.guide.channels
-    if any(resolve(loaded, channel if channel in known else None).language != "ko" for channel in channels):
+    def language(channel: str | None) -> str:  # as guide.policy.resolve decides it
+        settings = guide.channels.get(channel) if channel is not None else None
+        return (settings.language if settings is not None else None) or guide.language
+
+    if any(language(channel) != "ko" for channel in result.copy_channels):  # grammar reads no Korean
         notices.append(note)
     return notices
 

@@ -141,6 +141,9 @@ class ResultStore:
         yield from list(tail)
 
 
+COPY_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
 class RunResult:
     """All files of a run, with the totals every report needs."""
 
@@ -154,6 +157,7 @@ class RunResult:
         self.inputs: dict[str, tuple] | None = None
         self.discovered: list[tuple[str, str]] = []
         self.cache_version: str | None = None
+        self.copy_channels: set[str | None] = set()  # channels of the copy files (what grammar reads)
         self._counts = {severity: 0 for severity in Severity}
         self._fixable = 0
         self._notes: set[str] = set()
@@ -172,7 +176,7 @@ class RunResult:
         """Add a result as `pack` makes it (the results cache hands them over unopened). A
         malformed one raises before anything is counted."""
         _check_shape(packed)
-        _, findings, error, channel, campaign, notes, _, _, _, score = packed
+        path, findings, error, channel, campaign, notes, _, _, _, score = packed
         severities = [SEVERITIES[finding[1]] for finding in findings]
         fixable = sum(finding[11] is not None for finding in findings)
         input_error = None if error is None else InputError(*error)
@@ -192,6 +196,8 @@ class RunResult:
             self._channel_scores.setdefault(channel or "base", array("d")).append(score)
             if campaign:
                 self._campaign_scores.setdefault(campaign, array("d")).append(score)
+        if path.lower().endswith(COPY_SUFFIXES):
+            self.copy_channels.add(channel)
         self.files.append(packed)
 
     def note(self, text: str) -> None:
