@@ -37,10 +37,9 @@ FOLDER = ".brandlint_cache"  # engine.Options.cache_dir, relative to the current
 RUNS = "runs"
 MAGIC = b"brandlint-run-2\n"
 KEEP_RUNS = 64  # records kept (one per distinct command line and folder), newest first
-# Environment variables that change what a run prints (the LanguageTool server decides
-# whether grammar findings exist; encoding and colour settings change the bytes).
-ENVIRONMENT = ("BRANDLINT_LANGUAGETOOL_URL", "NO_COLOR", "PYTHONIOENCODING", "PYTHONUTF8",
-               "LC_ALL", "LC_CTYPE", "LANG")
+# Environment variables that change the bytes a run prints (with environment.AFFECTING_RESULTS,
+# which change its findings: the LanguageTool server).
+ENVIRONMENT = ("NO_COLOR", "PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LC_CTYPE", "LANG")
 
 # The command line of this process, set by brandlint.entry: only a run started from the
 # entry point is recorded (not one invoked in-process, as tests do with click's runner).
