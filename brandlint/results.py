@@ -172,10 +172,12 @@ class RunResult:
     def add(self, result: FileResult) -> None:
         self.add_packed(pack(result))
 
-    def add_packed(self, packed: tuple) -> None:
+    def add_packed(self, packed: tuple, checked: bool = False) -> None:
         """Add a result as `pack` makes it (the results cache hands them over unopened). A
-        malformed one raises before anything is counted."""
-        _check_shape(packed)
+        malformed one raises before anything is counted; `checked`: packed by this run, not
+        read from the cache (its shape needs no look)."""
+        if not checked:
+            _check_shape(packed)
         path, findings, error, channel, campaign, notes, _, _, _, score = packed
         severities = [SEVERITIES[finding[1]] for finding in findings]
         fixable = sum(finding[11] is not None for finding in findings)
@@ -216,12 +218,15 @@ class RunResult:
     def iter_json(self) -> Iterator[dict]:
         """Each finding as --format json writes it, in report order, made straight from the
         packed results: a big run's JSON report never builds Finding objects."""
+        return (finding_json(*row) for row in self.iter_json_rows())
+
+    def iter_json_rows(self) -> Iterator[tuple]:
+        """The arguments of `finding_json` for each finding, in report order."""
         labels = {int(severity): severity.label for severity in Severity}
         for path, findings, *_ in self.files.packed():
             # The order of Finding.sort_key: path, line, column, rule, severity (worst first), message.
             for f in sorted(findings, key=lambda f: (f[14] or path, f[5], f[6], f[0], -f[1], f[2])):
-                yield finding_json(f[14] or path, f[5], f[6], f[7], f[8], f[0], labels[f[1]], f[10], f[2], f[9],
-                                   f[11], f[13])
+                yield (f[14] or path, f[5], f[6], f[7], f[8], f[0], labels[f[1]], f[10], f[2], f[9], f[11], f[13])
 
     @property
     def fixable(self) -> int:

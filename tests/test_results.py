@@ -63,6 +63,17 @@ def test_json_rows_match_finding_objects_on_the_example(monkeypatch):
     assert rows and rows == [finding.to_json() for finding in result.iter_findings()]
 
 
+def test_each_json_finding_is_written_as_the_json_encoder_writes_it():
+    """--format json writes findings without the encoder; the text must be the encoder's."""
+    from brandlint.findings import finding_json, finding_json_text
+
+    tricky = ['say "hi"', "back\\slash", "tab\tand\nline", "\u0007bell", "루멘 티 ✨ 👨‍👩‍👧", "\ud800", "</script>", ""]
+    for text in tricky:
+        for channel, fix, template in ((None, None, None), ("web", text, "t.j2"), (text, "", text)):
+            row = (f"copy/{text}.md", 3, 14, 4, 1, "terms.use", "error", channel, text, text, fix, template)
+            assert finding_json_text(*row) == json.dumps(finding_json(*row), ensure_ascii=False)
+
+
 def test_a_fifo_among_the_files_does_not_block_the_run(project):
     """Only regular files are read: opening a named pipe would wait for a writer forever."""
     project.guide()

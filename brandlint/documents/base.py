@@ -130,9 +130,9 @@ class Block:
     def words(self) -> list[str]:
         """`lang.en.words` of the prose: read by spelling, readability and tone alike."""
         if self._words is None:
-            from brandlint.lang.en import WORD_RE
+            from brandlint.lang.en import words
 
-            self._words = WORD_RE.findall(self.prose)
+            self._words = words(self.prose)
         return self._words
 
     @property

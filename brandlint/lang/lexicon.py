@@ -82,7 +82,7 @@ os.register_at_fork(after_in_child=_connection.cache_clear)
 
 def prefetch(words: Iterable[str]) -> None:
     """Look up every word not asked before, in a few queries (words are lower-case)."""
-    missing = sorted({word for word in words if word not in _known})
+    missing = sorted(set(words).difference(_known))
     if not missing:
         return
     if len(_known) > _REMEMBERED:

@@ -11,7 +11,6 @@ holds the result equal to textstat's own.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from brandlint.lang import hyphenation, lexicon
 
@@ -22,10 +21,11 @@ _TEXTSTAT_SENTENCE_RE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
 def _without_punctuation(text: str) -> str:
-    return _PUNCTUATION_RE.sub("", _NONCONTRACTION_APOSTROPHE_RE.sub("", text))
+    if "'" in text:
+        text = _NONCONTRACTION_APOSTROPHE_RE.sub("", text)
+    return _PUNCTUATION_RE.sub("", text)
 
 
-@lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """textstat's count for one lower-case word."""
     found = lexicon.cmu_syllables(word)
@@ -38,13 +38,37 @@ def _at_most_two_words(sentence: str) -> bool:
     """`len(_without_punctuation(sentence).split()) <= 2`, without rewriting the sentence: the
     cleaning only deletes characters, and deletes a whole token exactly when it holds no
     word character (an apostrophe it keeps is followed by one)."""
+    head = sentence.split(None, 3)
+    if len(head) == 4 and all(map(_is_word_token, head[:3])):
+        return False  # the common case, without splitting a long sentence whole
     count = 0
     for token in sentence.split():
-        if token[0].isalnum() or any(ch.isalnum() or ch == "_" for ch in token):
+        if _is_word_token(token):
             count += 1
             if count > 2:
                 return False
     return True
+
+
+_COUNTED: dict[str, int] = {}  # `syllables` of every word seen, for a lookup at C speed
+_COUNTED_AT_MOST = 200_000  # words remembered (bounded memory on huge runs)
+
+
+def _total_syllables(words: list[str]) -> int:
+    try:
+        return sum(map(_COUNTED.__getitem__, words))
+    except KeyError:  # a word not seen before: ask the dictionaries for all new ones at once
+        if len(_COUNTED) > _COUNTED_AT_MOST:
+            _COUNTED.clear()
+        new = set(words).difference(_COUNTED)
+        lexicon.prefetch(new)
+        for word in new:
+            _COUNTED[word] = syllables(word)
+        return sum(map(_COUNTED.__getitem__, words))
+
+
+def _is_word_token(token: str) -> bool:
+    return token[0].isalnum() or any(ch.isalnum() or ch == "_" for ch in token)
 
 
 def flesch_kincaid_grade(text: str) -> float:
@@ -55,16 +79,13 @@ def flesch_kincaid_grade(text: str) -> float:
         import textstat
 
         return float(textstat.flesch_kincaid_grade(text))
-    cleaned = _without_punctuation(text)
-    words = cleaned.split()
-    if not words:
+    lowered = _without_punctuation(text).lower().split()  # lower() keeps the word count
+    if not lowered:
         return 0.0
     sentences = _TEXTSTAT_SENTENCE_RE.findall(text)
     short = sum(1 for sentence in sentences if _at_most_two_words(sentence))
-    per_sentence = len(words) / max(1, len(sentences) - short)
-    lowered = cleaned.lower().split()
-    lexicon.prefetch(lowered)
-    per_word = sum(syllables(word) for word in lowered) / len(words)
+    per_sentence = len(lowered) / max(1, len(sentences) - short)
+    per_word = _total_syllables(lowered) / len(lowered)
     if per_sentence == 0 or per_word == 0:
         return 0.0
     return (0.39 * per_sentence) + (11.8 * per_word) - 15.59

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 
 from brandlint.engine import RunResult
-from brandlint.findings import Severity
+from brandlint.findings import Severity, finding_json_text
 
 
 def iter_files(result: RunResult) -> Iterator[dict]:
@@ -32,8 +32,8 @@ def render_json(result: RunResult) -> Iterator[str]:
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     yield '{\n  "findings": ['
     separator = "\n"
-    for finding in result.iter_json():
-        yield separator + "    " + dumps(finding)
+    for row in result.iter_json_rows():
+        yield separator + "    " + finding_json_text(*row)
         separator = ",\n"
     yield ("\n  ]" if separator != "\n" else "]") + ',\n  "summary": ' + dumps(summary(result))
     separator = "\n"
