@@ -69,14 +69,14 @@ def parse_markdown(doc: Document) -> None:
         parsed = re.sub(r"[^\n]", " ", text[: doc.body_start]) + text[doc.body_start:]
     if "\0" in parsed:
         parsed = parsed.replace("\0", "\ufffd")  # as the parser would, but keeping lengths
-    _Walker(doc, _Offsets(parsed)).blocks(_parser().tree(parsed).children, None)
+    _Walker(doc, parsed).blocks(_parser().tree(parsed).children, None)
 
 
 class _Walker:
-    def __init__(self, doc: Document, offsets: _Offsets) -> None:
+    def __init__(self, doc: Document, parsed: str) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.offsets = offsets
+        self.text = parsed  # the text as the parser saw it: offsets are the same as doc.text's
+        self.offsets = _Offsets(parsed)
         self.cursor = 0  # where the last node ended (for a node without a span)
 
     def span(self, node: Any) -> tuple[int, int]:

@@ -85,3 +85,41 @@ def test_softbreak_is_kept_as_a_newline_mapped_to_the_source():
     assert block.text == "one Lumen\ntea two"
     start, end = block.span(4, 13)
     assert doc.source_slice(start, end) == "Lumen\ntea"
+
+
+WIDE = """\
+# 루멘 티 🍵 *LumenTea*
+
+- 봄 ✨ LumenTea
+  - 중첩 **LumenTea** [링크 &copy; LumenTea](https://x.example)
+- ![차 *LumenTea* 컵](i.png)
+
+| 한 \\| LumenTea | `a` |
+|---|---|
+| é LumenTea | x |
+"""
+
+
+def test_positions_after_multibyte_characters_are_in_characters_not_bytes():
+    """The parser measures in UTF-8 bytes; Hangul (3 bytes), emoji (4) and é (2) before a
+    word must not shift its column."""
+    doc = parse_document("t.md", WIDE.encode(), "markdown")
+    assert sorted(_occurrences(doc), key=lambda item: item[1]) == [
+        ("heading", (1, 11), "LumenTea"),
+        ("list", (3, 7), "LumenTea"),
+        ("list", (4, 10), "LumenTea"),            # nested tight list, inside strong emphasis
+        ("list", (4, 32), "LumenTea"),            # link text after an entity
+        ("alt", (5, 8), "LumenTea"),              # alt text, inside emphasis
+        ("table", (7, 8), "LumenTea"),            # after an escaped pipe
+        ("table", (9, 5), "LumenTea"),
+    ]
+    links = [(link.url, link.text) for link in doc.links]
+    assert links == [("https://x.example", "링크 © LumenTea")]
+
+
+def test_a_nul_character_does_not_shift_what_follows():
+    """Past the first 8 KB (where it would make the file binary), a NUL reaches the parser,
+    which reads it as U+FFFD (three bytes in UTF-8)."""
+    filler = "Tea.\n\n" * 1500
+    doc = parse_document("t.md", (filler + "a\0b LumenTea\n\nLumenTea\n").encode(), "markdown")
+    assert [position for _, position, _ in _occurrences(doc)] == [(3001, 5), (3003, 1)]
