@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
-from pathlib import PurePosixPath
 
 
 @cache
@@ -74,7 +74,7 @@ def _nfc(pattern: str) -> str:
 def channel_for(relative_path: str, files: dict[str, str]) -> str | None:
     """The channel of the most specific `files:` glob that matches the path (`web/ko/**` over
     `web/**`, whatever their order); between equally specific ones, the first listed."""
-    posix = PurePosixPath(relative_path).as_posix()
+    posix = relative_path.replace(os.sep, "/")
     if not posix.isascii():  # a folder named on macOS is in NFD; the guideline's globs are NFC
         import unicodedata
 

@@ -152,8 +152,9 @@ def run_packs(ctx: Context) -> None:
 def run_pack_rule(ctx: Context, pack_name: str, name: str, rule: PackRule,
                   hits: set[int] | None = None) -> None:
     """Run one rule; `hits` (block ids the prefilter matched) lets literal rules skip the rest."""
-    if hits is not None and not hits and not rule.regex and rule.type in ("existence", "substitution"):
-        return  # no block holds any literal phrase of the packs (most files)
+    if hits is not None and not hits and not rule.regex and (
+            rule.type in ("existence", "substitution") or (rule.type == "occurrence" and not rule.min)):
+        return  # no block holds any literal phrase of the packs (most files): nothing to find or count
     rule_id = f"{pack_name}.{name}"
     default = Severity.parse(rule.level)
     if ctx.policy.severity(rule_id, default) is None:

@@ -39,22 +39,29 @@ def check(ctx: Context) -> None:
     limit = ctx.policy.max_grade
     if limit is None or not ctx.active(GRADE):
         return
+    from brandlint.lang.syllables import textstat_sentences
+
     for block in ctx.doc.blocks:
         if block.kind not in ("paragraph", "list", "blockquote"):
             continue
         if block.language == "ko":
             _check_korean(ctx, block, limit)
             continue
-        prose = block.prose.replace(SEPARATOR, " ")
         if len(block.words) < MIN_WORDS:
             continue
-        scored = _without_fragments(block)
-        if scored is not None:
-            if len(en.words(scored)) < MIN_WORDS:
-                continue
-            grade = flesch_kincaid(scored)
+        raw = block.prose
+        prose = raw.replace(SEPARATOR, " ") if SEPARATOR in raw else raw
+        counted = textstat_sentences(raw)
+        if _surely_no_fragments(raw, counted):  # most paragraphs: score it whole
+            grade = flesch_kincaid(prose, len(counted) if prose is raw else None)
         else:
-            grade = flesch_kincaid(prose)
+            scored = _without_fragments(block)
+            if scored is None:
+                grade = flesch_kincaid(prose)
+            elif len(en.words(scored)) < MIN_WORDS:
+                continue
+            else:
+                grade = flesch_kincaid(scored)
         if grade > limit:
             start = len(prose) - len(prose.lstrip())
             end = len(prose.rstrip())
@@ -88,8 +95,10 @@ def _without_fragments(block: Block) -> str | None:
     """The block's sentences without one- and two-word fragments (`Fresh tea. Hand picked.`),
     or None when it has none. textstat counts a fragment's words but not the fragment, so
     punchy copy would score as one endless sentence; fragments are left out of the score."""
-    from brandlint.lang.syllables import _at_most_two_words
+    from brandlint.lang.syllables import _at_most_two_words, textstat_sentences
 
+    if _surely_no_fragments(block.prose, textstat_sentences(block.prose)):
+        return None
     sentences = block.english_sentences
     if not any(_at_most_two_words(sentence.text) for sentence in sentences):
         return None
@@ -97,10 +106,20 @@ def _without_fragments(block: Block) -> str | None:
                     if not _at_most_two_words(sentence.text))
 
 
-def flesch_kincaid(text: str) -> float:
+def _surely_no_fragments(prose: str, counted: list[str]) -> bool:
+    """Our sentences end only where textstat's do (`counted`: its sentences of `prose`), and
+    at `…`: without `…`, when none of textstat's is a fragment, none of ours is. The common
+    case, decided without splitting the block into sentences."""
+    from brandlint.lang.syllables import _at_most_two_words
+
+    return "…" not in prose and not any(map(_at_most_two_words, counted))
+
+
+def flesch_kincaid(text: str, sentences: int | None = None) -> float:
+    """`sentences`: textstat's count of the text's sentences, none a fragment, if known."""
     from brandlint.lang.syllables import flesch_kincaid_grade
 
-    return flesch_kincaid_grade(text)
+    return flesch_kincaid_grade(text, sentences)
 
 
 CHECK = Check(rules=(GRADE,), run=check)

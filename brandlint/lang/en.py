@@ -132,7 +132,19 @@ def quiet(prose: str, words: list[str] | None = None) -> bool:
     sentence-by-sentence look at the common case. `words`: the prose's words, if known."""
     if not prose.isascii() or "'" in prose or "!" in prose or "?" in prose:
         return False
-    return not any(map(_may_signal, WORD_RE.findall(prose) if words is None else words))
+    words = ASCII_WORD_RE.findall(prose) if words is None else words
+    if _NEVER_SIGNAL.issuperset(words):  # one C loop for the common case
+        return True
+    for word in words:
+        if word not in _NEVER_SIGNAL:
+            if _may_signal(word):
+                return False
+            if len(_NEVER_SIGNAL) < 1 << 16:
+                _NEVER_SIGNAL.add(word)
+    return True
+
+
+_NEVER_SIGNAL: set[str] = set()  # words seen that `_may_signal` found no signal in
 
 
 _STRETCHED_RE = re.compile(r"([a-z])\1\1")

@@ -67,12 +67,18 @@ def _total_syllables(words: list[str]) -> int:
         return sum(map(_COUNTED.__getitem__, words))
 
 
+def textstat_sentences(text: str) -> list[str]:
+    """The sentences textstat counts: from a word to the next run of `.`, `!` or `?`."""
+    return _TEXTSTAT_SENTENCE_RE.findall(text)
+
+
 def _is_word_token(token: str) -> bool:
     return token[0].isalnum() or any(ch.isalnum() or ch == "_" for ch in token)
 
 
-def flesch_kincaid_grade(text: str) -> float:
-    """textstat.flesch_kincaid_grade(text) (rounding off, textstat's default)."""
+def flesch_kincaid_grade(text: str, sentences: int | None = None) -> float:
+    """textstat.flesch_kincaid_grade(text) (rounding off, textstat's default). `sentences`:
+    the number of textstat sentences of `text` when the caller knows none is a fragment."""
     try:
         lexicon.cmu_syllables("the")
     except lexicon.LexiconUnavailable:
@@ -82,9 +88,10 @@ def flesch_kincaid_grade(text: str) -> float:
     lowered = _without_punctuation(text).lower().split()  # lower() keeps the word count
     if not lowered:
         return 0.0
-    sentences = _TEXTSTAT_SENTENCE_RE.findall(text)
-    short = sum(1 for sentence in sentences if _at_most_two_words(sentence))
-    per_sentence = len(lowered) / max(1, len(sentences) - short)
+    if sentences is None:
+        counted = textstat_sentences(text)
+        sentences = len(counted) - sum(map(_at_most_two_words, counted))
+    per_sentence = len(lowered) / max(1, sentences)
     per_word = _total_syllables(lowered) / len(lowered)
     if per_sentence == 0 or per_word == 0:
         return 0.0
