@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterable
 
 from brandlint.errors import UsageError
 from brandlint.locate import display
+
+TYPE_CHECKING = False  # collections.abc and typing cost milliseconds: this module is on the replay path
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".brandlint_cache", "__pycache__", ".venv",
              "venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
