@@ -135,8 +135,10 @@ def finding_json_text(path: str, line: int, column: int, end_line: int, end_colu
     text itself."""
     from json.encoder import encode_basestring as text  # the C escaper json itself uses
 
-    written = (f'{{"path": {text(path)}, "line": {_number(line)}, "column": {_number(column)}, '
-               f'"end_line": {_number(end_line)}, "end_column": {_number(end_column)}, "rule": {text(rule)}, '
+    if not type(line) is type(column) is type(end_line) is type(end_column) is int:
+        line, column, end_line, end_column = map(_number, (line, column, end_line, end_column))  # type: ignore
+    written = (f'{{"path": {text(path)}, "line": {line}, "column": {column}, '
+               f'"end_line": {end_line}, "end_column": {end_column}, "rule": {text(rule)}, '
                f'"severity": {text(severity)}, "channel": {"null" if channel is None else text(channel)}, '
                f'"message": {text(message)}, "match": {text(match)}')
     if fix is not None:

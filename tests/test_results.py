@@ -70,8 +70,9 @@ def test_each_json_finding_is_written_as_the_json_encoder_writes_it():
     tricky = ['say "hi"', "back\\slash", "tab\tand\nline", "\u0007bell", "루멘 티 ✨ 👨‍👩‍👧", "\ud800", "</script>", ""]
     for text in tricky:
         for channel, fix, template in ((None, None, None), ("web", text, "t.j2"), (text, "", text)):
-            row = (f"copy/{text}.md", 3, 14, 4, 1, "terms.use", "error", channel, text, text, fix, template)
-            assert finding_json_text(*row) == json.dumps(finding_json(*row), ensure_ascii=False)
+            for numbers in ((3, 14, 4, 1), (None, 1, None, 2)):
+                row = (f"copy/{text}.md", *numbers, "terms.use", "error", channel, text, text, fix, template)
+                assert finding_json_text(*row) == json.dumps(finding_json(*row), ensure_ascii=False)
 
 
 def test_a_fifo_among_the_files_does_not_block_the_run(project):
