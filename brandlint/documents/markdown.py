@@ -6,7 +6,8 @@ turned into code-point offsets once per document. A text node's content is its s
 except where the parser unescaped it (`\\*`, `&amp;`, `\\|` in a table): those are aligned
 character by character. Code, autolinks and inline HTML are not prose; `alt` text of
 images becomes its own block. The Rust parser is about eight times faster than
-markdown-it-py and imports in 1 ms instead of 17 (what a pre-commit hook pays).
+markdown-it-py and imports in 1 ms instead of 17 (what a pre-commit hook pays); documents
+it cannot take go to markdown-it-py (brandlint.documents.markdown_python).
 """
 
 from __future__ import annotations
@@ -69,7 +70,23 @@ def parse_markdown(doc: Document) -> None:
         parsed = re.sub(r"[^\n]", " ", text[: doc.body_start]) + text[doc.body_start:]
     if "\0" in parsed:
         parsed = parsed.replace("\0", "\ufffd")  # as the parser would, but keeping lengths
-    _Walker(doc, parsed).blocks(_parser().tree(parsed).children, None)
+    if "[" in parsed and "`" in parsed:
+        # markdown-it-pyrs 0.4 panics on an unclosed `[` before an unmatched backtick
+        # (`[draft `code`): such documents go to markdown-it-py, as does any that panics.
+        return _parse_in_python(doc)
+    try:
+        tree = _parser().tree(parsed)
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        return _parse_in_python(doc)
+    _Walker(doc, parsed).blocks(tree.children, None)
+
+
+def _parse_in_python(doc: Document) -> None:
+    from brandlint.documents.markdown_python import parse_markdown as parse_in_python
+
+    parse_in_python(doc)
 
 
 class _Walker:
@@ -126,7 +143,7 @@ class _Walker:
             if text[start:end] == content:
                 block.add(content, start)
             elif content:
-                _align(block, text, content, start, end)
+                align(block, text, content, start, end)
         elif name == "text_special":
             meta = node.meta
             content = meta.get("content", "")
@@ -179,7 +196,7 @@ class _Walker:
             doc.links.append(Link(href.group(1), "", start, end))
 
 
-def _align(block: Block, text: str, content: str, cursor: int, end: int) -> int:
+def align(block: Block, text: str, content: str, cursor: int, end: int) -> int:
     """Add `content` to `block`, mapped to where it stands in `text` from `cursor` on."""
     if not content:
         return cursor

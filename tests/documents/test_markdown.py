@@ -123,3 +123,21 @@ def test_a_nul_character_does_not_shift_what_follows():
     filler = "Tea.\n\n" * 1500
     doc = parse_document("t.md", (filler + "a\0b LumenTea\n\nLumenTea\n").encode(), "markdown")
     assert [position for _, position, _ in _occurrences(doc)] == [(3001, 5), (3003, 1)]
+
+
+def test_an_unclosed_bracket_before_a_lone_backtick_is_still_read(project):
+    """markdown-it-pyrs 0.4 panics on `[draft `code` (a Rust panic, not an exception); such a
+    document is read by markdown-it-py instead, and nothing is printed about it."""
+    import subprocess
+    import sys
+
+    source = "# Notes\n\n[draft `code and LumenTea here.\n\nThen LumenTea again.\n"
+    doc = parse_document("t.md", source.encode(), "markdown")
+    assert [position for _, position, _ in _occurrences(doc)] == [(3, 18), (5, 6)]
+    project.guide()
+    project.write("copy/a.md", source)
+    completed = subprocess.run([sys.executable, "-m", "brandlint", "check", "--no-cache", "--format", "json",
+                                "copy"], cwd=project.root, capture_output=True, text=True, timeout=60, check=False)
+    assert completed.returncode == 1
+    assert "panic" not in completed.stderr.lower() and "Traceback" not in completed.stderr
+    assert '"line": 3, "column": 18' in completed.stdout
