@@ -6,14 +6,16 @@ turned into code-point offsets once per document. A text node's content is its s
 except where the parser unescaped it (`\\*`, `&amp;`, `\\|` in a table): those are aligned
 character by character. Code, autolinks and inline HTML are not prose; `alt` text of
 images becomes its own block. The Rust parser is about eight times faster than
-markdown-it-py and imports in 1 ms instead of 17 (what a pre-commit hook pays); documents
-it cannot take go to markdown-it-py (brandlint.documents.markdown_python).
+markdown-it-py and imports in 1 ms instead of 17 (what a pre-commit hook pays); a document
+it cannot take (it panics) goes to markdown-it-py (brandlint.documents.markdown_python).
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
+import sys
 from bisect import bisect_left
 from functools import cache
 from typing import Any
@@ -70,23 +72,44 @@ def parse_markdown(doc: Document) -> None:
         parsed = re.sub(r"[^\n]", " ", text[: doc.body_start]) + text[doc.body_start:]
     if "\0" in parsed:
         parsed = parsed.replace("\0", "\ufffd")  # as the parser would, but keeping lengths
-    if "[" in parsed and "`" in parsed:
-        # markdown-it-pyrs 0.4 panics on an unclosed `[` before an unmatched backtick
-        # (`[draft `code`): such documents go to markdown-it-py, as does any that panics.
-        return _parse_in_python(doc)
-    try:
-        tree = _parser().tree(parsed)
-    except BaseException as exc:
-        if type(exc).__name__ != "PanicException":
-            raise
-        return _parse_in_python(doc)
+    # markdown-it-pyrs 0.4 panics on an unclosed `[` before an unmatched backtick (`[draft
+    # `code`), and Rust prints the panic on stderr: such a document is parsed with stderr
+    # muted, and one that panics (or any other) goes to markdown-it-py.
+    tree = _tree(parsed, quietly="[" in parsed and "`" in parsed)
+    if tree is None:
+        from brandlint.documents.markdown_python import parse_markdown as parse_in_python
+
+        parse_in_python(doc)
+        return
     _Walker(doc, parsed).blocks(tree.children, None)
 
 
-def _parse_in_python(doc: Document) -> None:
-    from brandlint.documents.markdown_python import parse_markdown as parse_in_python
+def _tree(text: str, quietly: bool) -> Any:
+    """The parse tree, or None when the parser panicked."""
+    muted = _mute_stderr() if quietly else None
+    try:
+        return _parser().tree(text)
+    except BaseException as exc:  # pyo3's PanicException is a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        return None
+    finally:
+        if muted is not None:
+            os.dup2(muted, 2)
+            os.close(muted)
 
-    parse_in_python(doc)
+
+def _mute_stderr() -> int | None:
+    """Point file descriptor 2 at the null device; returns the original to restore."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        return None  # no stderr to protect
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
+    return saved
 
 
 class _Walker:
