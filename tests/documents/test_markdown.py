@@ -53,6 +53,17 @@ def test_every_prose_occurrence_maps_to_its_source_position():
     ]
 
 
+def test_the_fallback_reader_maps_the_same_occurrences(monkeypatch):
+    """markdown-it-py reads what the Rust parser cannot; it must find the same prose."""
+    import brandlint.documents.markdown as rust
+    from brandlint.documents import markdown_python
+
+    expected = sorted(_occurrences(parse_document("t.md", SOURCE.encode(), "markdown")), key=lambda item: item[1])
+    monkeypatch.setattr(rust, "parse_markdown", markdown_python.parse_markdown)
+    fallback = sorted(_occurrences(parse_document("t.md", SOURCE.encode(), "markdown")), key=lambda item: item[1])
+    assert fallback == expected
+
+
 def test_code_urls_and_fences_are_not_prose():
     doc = parse_document("t.md", SOURCE.encode(), "markdown")
     prose = " ".join(block.prose for block in doc.blocks)
