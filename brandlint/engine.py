@@ -194,7 +194,7 @@ class Checker:
 
             found = directives(doc)
             findings = suppress(doc, findings, found)
-            if found:
+            if found or any("brandlint-" in comment.body for comment in doc.comments):
                 ctx.notes.update(unknown_names(doc, found, self.known_rules))
         findings = sorted(findings, key=Finding.sort_key)
         weights = policy.scoring

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from brandlint.documents.base import Document
 from brandlint.findings import Finding
 
-DIRECTIVE_RE = re.compile(r"brandlint-(disable-next-line|disable|enable)\b([^\n]*)")
+DIRECTIVE_RE = re.compile(r"brandlint-(disable-next-line|disable|enable)(?=\s|$)([^\n]*)")
+# Anything else that looks like a directive (`brandlint-disable-line`): said, never obeyed.
+LOOKALIKE_RE = re.compile(r"(?<![\w-])brandlint-(?!(?:disable-next-line|disable|enable)(?:\s|$))[\w-]+")
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,16 @@ def directives(doc: Document) -> list[Directive]:
 
 def unknown_names(doc: Document, found: list[Directive], known: frozenset[str]) -> list[str]:
     """Notes for directives that name no rule, family or pack (a typo silently suppresses
-    nothing): `path:line:column: brandlint-disable names unknown rule `terms.uze`…`."""
+    nothing): `path:line:column: brandlint-disable names unknown rule `terms.uze`…`, and for
+    comments with a directive brandlint does not know (`brandlint-disable-line`)."""
     from difflib import get_close_matches
 
     notes = []
+    for comment in doc.comments:
+        for match in LOOKALIKE_RE.finditer(comment.body):
+            line, column = doc.position(comment.start)
+            notes.append(f"brandlint: {doc.path}:{line}:{column}: unknown directive `{match.group()}` ignored "
+                         "(brandlint-disable, brandlint-enable or brandlint-disable-next-line)")
     for directive in found:
         for name in sorted(directive.rules - known - {"all"}):
             line, column = doc.position(directive.comment_start)

@@ -51,6 +51,20 @@ def test_a_directive_naming_an_unknown_rule_is_pointed_out_and_a_reason_may_foll
     assert "approved" not in result.stderr and "`inclusive`" not in result.stderr and "`all`" not in result.stderr
 
 
+def test_a_misspelled_directive_is_said_and_suppresses_nothing(project):
+    """`brandlint-disable-line` is not `brandlint-disable` followed by something: a prefix
+    match would turn a rule off for the rest of the file."""
+    project.guide()
+    project.write("a.md", "LumenTea <!-- brandlint-disable-line terms.use -->\nLumenTea\n\n"
+                          "LumenTea <!-- brandlint-disable-next-lines terms.use -->\nLumenTea\n\n"
+                          "LumenTea <!--brandlint-disable-->\nLumenTea\n")
+    result = project.run("check", "--no-cache", "a.md")
+    assert [line.split(" ")[0] for line in result.stdout.splitlines()] == ["a.md:1:1", "a.md:2:1", "a.md:4:1",
+                                                                            "a.md:5:1", "a.md:7:1"]
+    assert "brandlint: a.md:1:10: unknown directive `brandlint-disable-line` ignored" in result.stderr
+    assert "unknown directive `brandlint-disable-next-lines` ignored" in result.stderr
+
+
 def test_css_comments_inside_html_and_svg_style_blocks(project):
     project.guide('colors:\n  palette: {gold: "#E0A526", ink: "#1C1C1C"}\n')
     project.write("a.html", "<html><head><style>\n/* brandlint-disable-next-line color */\na { color: #00FF00; }\n"

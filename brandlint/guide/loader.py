@@ -75,8 +75,12 @@ def _read_yaml_file(path: Path, what: str) -> tuple[YamlSource, bytes]:
     try:
         text = raw_text.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw_text[: exc.start].count(b"\n") + 1
-        raise GuideError(f"the {what} is not valid UTF-8 (byte 0x{raw_text[exc.start]:02x})", shown, line) from None
+        before = raw_text[: exc.start]
+        line = before.count(b"\n") + 1
+        # The column in characters: the valid text before the bad byte on its line, plus one.
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise GuideError(f"the {what} is not valid UTF-8 (byte 0x{raw_text[exc.start]:02x})", shown, line,
+                         column) from None
     if "\x00" in text:
         raise GuideError(f"the {what} is a binary file, not YAML", shown)
     return _parse_cached(text, shown), raw
@@ -223,6 +227,13 @@ def _load_pack_into(loaded: LoadedGuide, name: str, where: YamlSource, path: tup
     source, raw = _read_yaml_file(pack_path, "rule pack")
     pack = validated("Pack", source, "rule pack")
     pack_name = pack.pack or pack_path.stem
+    if is_path:
+        from brandlint.checks.registry import CHECK_MODULES
+
+        if pack_name in {family for family, _ in CHECK_MODULES}:
+            text = (f"a rule pack may not be named `{pack_name}`: it is a built-in rule family (its rule ids "
+                    "would be mistaken for built-in ones); name it with `pack:`")
+            raise source.error(text, ("pack",)) if pack.pack else where.error(text, path)
     if pack_name in {p.name for p in loaded.packs.values()}:
         raise where.error(f"two rule packs are both named `{pack_name}`", path)
     includes = [_load_pack_into(loaded, inner, source, ("extends", index), (*stack, key))
@@ -294,10 +305,15 @@ def _check_requirements(loaded: LoadedGuide) -> None:
             if name in facts:
                 continue
             options = sorted(known | facts)
-            if not _may_resemble(name, options, 0.8):
-                continue  # difflib is imported only when a name could be a typo
-            hint = _close_matches(name, options, n=1, cutoff=0.8)
+            # difflib is imported only when a name could be a typo
+            hint = _close_matches(name, options, n=1, cutoff=0.8) if _may_resemble(name, options, 0.8) else []
             if not hint:
+                # Perhaps a fact of a campaign kept elsewhere (rendered with --guide): said, not refused.
+                loaded.notices.append("brandlint: " + str(loaded.source.error(
+                    f"channels.{channel_name}.require: `{name}` is not a message id, "
+                    f"{', '.join(f'`{n}`' for n in BUILTIN_REQUIREMENTS)}, or a fact of a campaign beside the "
+                    "guideline; only a campaign that states it makes it required",
+                    ("channels", channel_name, "require", index))))
                 continue
             raise loaded.source.error(
                 f"channels.{channel_name}.require: `{name}` is not something a channel can require; did you "

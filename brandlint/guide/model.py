@@ -72,7 +72,8 @@ Encoding = Annotated[str, AfterValidator(_encoding)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: `max_chars: true` or `"280"` is a mistake to point at, not a value to convert.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Readability(Strict):

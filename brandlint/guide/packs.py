@@ -18,14 +18,14 @@ PackName = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 
 class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
     fail: Text = Field(description="Text this rule flags.")
     pass_: Text = Field(alias="pass", description="Text this rule accepts.")
 
 
 class PackRule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     type: Literal["existence", "substitution", "occurrence", "capitalization"]
     description: str | None = Field(None, description="What the rule checks and why.")
@@ -57,11 +57,27 @@ class PackRule(BaseModel):
             raise ValueError(f"a rule of type {self.type} needs `{name}`")
         if self.type == "occurrence" and self.max is None and self.min is None:
             raise ValueError("an occurrence rule needs `max` or `min`")
+        if self.regex:
+            _check_patterns([*self.tokens, *self.swap, *([self.token] if self.token else [])], self.ignorecase)
         return self
 
 
+def _check_patterns(patterns: list[str], ignorecase: bool) -> None:
+    """Each regular expression compiles and cannot match empty text (it would be found at
+    every position): said when the pack is loaded, with the rule's line, not mid-run."""
+    import regex
+
+    for pattern in patterns:
+        try:
+            compiled = regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
+        except regex.error as exc:
+            raise ValueError(f"`{pattern}` is not a valid regular expression: {exc}") from None
+        if compiled.fullmatch("") is not None:
+            raise ValueError(f"`{pattern}` matches empty text; it would be found everywhere")
+
+
 class Pack(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     pack: PackName | None = Field(None, description="The pack's name (default: the file name).")
     description: str | None = None

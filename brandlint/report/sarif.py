@@ -9,6 +9,15 @@ from brandlint import __version__
 from brandlint.engine import RunResult
 from brandlint.findings import Finding, Severity
 
+
+def _uri(path: str) -> str:
+    """A relative path as a URI reference (RFC 3986): spaces, commas, `%` and non-ASCII
+    characters percent-encoded as UTF-8, which GitHub decodes back to the repository path."""
+    from urllib.parse import quote
+
+    return quote(path, safe="/")
+
+
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 
 
@@ -59,7 +68,7 @@ def render_sarif(result: RunResult) -> str:
             "ruleIndex": index[finding.rule],
             "level": LEVELS[finding.severity],
             "message": {"text": finding.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": finding.path},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)},
                                                 "region": region}}],
             "partialFingerprints": {"primaryLocationLineHash": _fingerprint(finding, seen[key])},
         }
@@ -69,12 +78,12 @@ def render_sarif(result: RunResult) -> str:
         if finding.fix is not None:
             replacement = {"deletedRegion": region, "insertedContent": {"text": finding.fix.replacement}}
             entry["fixes"] = [{"description": {"text": f"Replace with '{finding.fix.replacement}'"},
-                               "artifactChanges": [{"artifactLocation": {"uri": finding.path},
+                               "artifactChanges": [{"artifactLocation": {"uri": _uri(finding.path)},
                                                     "replacements": [replacement]}]}]
         results.append(entry)
     notifications = []
     for error in result.input_errors:
-        location: dict = {"artifactLocation": {"uri": error.path}}
+        location: dict = {"artifactLocation": {"uri": _uri(error.path)}}
         if error.line:
             location["region"] = {"startLine": error.line}
         notifications.append({"level": "error", "message": {"text": error.message},

@@ -22,6 +22,8 @@ def render_text(result: RunResult, color: bool = False, matrix: bool = True) -> 
         where = f"{finding.path}:{finding.line}:{finding.column}"
         level = finding.severity.label
         message = finding.message + (f" (template {finding.template})" if finding.template else "")
+        if "\n" in message or "\r" in message:  # a guideline's message over lines: still one finding a line
+            message = " ".join(message.split())
         if escape is not None:
             yield (f"[bold]{escape(where)}[/] [{STYLE[finding.severity]}]{level}[/] "
                    f"[dim]{finding.rule}[/] {escape(message)}\n")

@@ -18,6 +18,10 @@ CASES = [
     ("brand: X\ncolors:\n  palette:\n    gold: #E0A526\n", "4:5", ["colors.palette.gold", "YAML reads as a comment",
                                                                  'quote it: "#E0A526"']),
     ("brand: X\nchannels:\n  x:\n    max_chars: lots\n", "4:16", ["channels.x.max_chars", "integer"]),
+    # A value of the wrong type is a mistake, not something to convert (true is not 1, "280" not 280).
+    ("brand: X\nchannels:\n  x:\n    max_chars: true\n", "4:16", ["channels.x.max_chars", "integer"]),
+    ('brand: X\nchannels:\n  x:\n    max_chars: "280"\n', "4:16", ["channels.x.max_chars", "integer"]),
+    ('brand: X\ncolors:\n  tolerance: "2.3"\n', "3:14", ["colors.tolerance", "number"]),
     ("brand: X\nvoice:\n  tone: loud\n", "3:9", ["voice.tone", "'loud'"]),
     ("brand: X\nterms:\n  - use: A\n    avoid: [b]\n", "3:5", ["either `use`", "`avoid`"]),
     ("brand: X\nextends: [inclusiv]\n", "2:11", ["unknown rule pack `inclusiv`", "did you mean `inclusive`"]),
@@ -205,3 +209,42 @@ def test_requiring_a_tagline_the_guideline_lacks_is_said_not_ignored(project):
     result = project.run("check", "--no-cache", "a.md")
     assert result.exit_code == 0
     assert "brandlint: brand.yaml:4:15: channels.web.require: `tagline`, but the guideline has no" in result.stderr
+
+
+def test_requiring_something_nothing_defines_is_said_not_silently_ignored(project):
+    project.guide("brand: X\nchannels:\n  website:\n    require: [nosuch]\nfiles:\n  \"web/**\": website\n")
+    project.write("web/a.md", "Hello there friend.\n")
+    result = project.run("check", "--no-cache", "web/a.md")
+    assert result.exit_code == 0
+    assert ("brandlint: brand.yaml:4:15: channels.website.require: `nosuch` is not a message id, `tagline`, "
+            "`logo`, `unsubscribe`, `link`, or a fact of a campaign beside the guideline") in result.stderr
+
+
+def test_a_guideline_that_is_not_utf8_is_located_to_the_byte(project):
+    project.write("brand.yaml", b"brand: X\nvoice:\n  tone: caf\xe9\n")
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "a.md")
+    assert result.exit_code == 2
+    assert "brandlint: error: brand.yaml:3:12: the guideline is not valid UTF-8 (byte 0xe9)" in result.stderr
+
+
+def test_a_pack_may_not_take_a_built_in_family_name(project):
+    project.guide("brand: X\nextends: [./packs/mine.yaml]\n")
+    project.write("packs/mine.yaml", "pack: terms\nrules:\n  use:\n    type: existence\n    tokens: [yummy]\n")
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "a.md")
+    assert result.exit_code == 2
+    assert "brandlint: error: packs/mine.yaml:1:7: a rule pack may not be named `terms`" in result.stderr
+
+
+@pytest.mark.parametrize("token, words", [("(unclosed", "is not a valid regular expression: missing )"),
+                                          ("(a|)*b?", "matches empty text")])
+def test_a_pack_regex_that_cannot_work_is_located_when_the_pack_loads(project, token, words):
+    project.guide("brand: X\nextends: [./packs/mine.yaml]\n")
+    project.write("packs/mine.yaml", f'pack: mine\nrules:\n  nope:\n    type: existence\n    regex: true\n'
+                                     f'    tokens: ["{token}"]\n')
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "--no-cache", "a.md")
+    assert result.exit_code == 2
+    assert f"brandlint: error: packs/mine.yaml:4:5: rules.nope: `{token}` {words}" in result.stderr
+    assert "internal error" not in result.stderr

@@ -56,6 +56,15 @@ def test_sarif_validates_against_the_official_schema_and_has_what_github_needs(r
     assert {r["level"] for r in run["results"]} == {"error", "warning"}
 
 
+def test_sarif_uris_are_percent_encoded(repo):
+    """A file name with a space, a comma, a per cent sign or Hangul is a valid URI reference."""
+    repo.write("notice/공지 사항, 50%.md", "LumenTea\n")
+    results = json.loads(_out(repo, "sarif").stdout)["runs"][0]["results"]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert "notice/%EA%B3%B5%EC%A7%80%20%EC%82%AC%ED%95%AD%2C%2050%25.md" in uris
+    assert all(" " not in uri and "," not in uri for uri in uris)
+
+
 def test_sarif_fingerprints_are_stable_across_runs_and_line_moves(repo):
     before = json.loads(_out(repo, "sarif").stdout)["runs"][0]["results"]
     repo.write("web/home.md", "\n\n# LumenTea\n\nWe're SO excited!!! 100%, guaranteed.\n")
@@ -135,3 +144,10 @@ def test_history_appends_one_line_per_run_and_the_report_plots_it(repo):
     page = (repo.root / "report.html").read_text()
     assert 'id="score-trend"' in page and "2 runs:" in page
     assert result.exit_code == 1
+
+
+def test_a_guideline_message_over_several_lines_stays_on_one_text_line(project):
+    project.guide('terms:\n  - avoid: [cheap]\n    message: "Not us.\\n We never say it."\n')
+    project.write("a.md", "So cheap.\n")
+    lines = project.run("check", "--no-cache", "a.md").stdout.splitlines()
+    assert lines == ["a.md:1:4 warning terms.avoid Avoid 'cheap': Not us. We never say it."]
