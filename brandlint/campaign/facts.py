@@ -41,7 +41,7 @@ EN_DATE_RE = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Z
 EN_DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?",
                              re.IGNORECASE)
 YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
-SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
+SLASH_DATE_RE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|[.,]\d)")
 # Boundaries look at ASCII only: a Korean particle may follow a code or a number (SPRING20을).
 CODE_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_/.-])[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)*(?![A-Za-z0-9_-])")
 CODE_CONTEXT_RE = re.compile(r"(?:code|coupon|promo|코드|쿠폰)\W{0,3}$", re.IGNORECASE)
@@ -293,8 +293,8 @@ def same(fact: Fact, mention: Mention) -> bool:
 
 
 # Words that make a date the end of the offer (ends May 1, until May 1, 5월 1일까지).
-END_CUE_BEFORE_RE = re.compile(r"\b(?:until|till|through|thru|ends?|ending|expires?|valid|by|before)\b\W{0,3}"
-                               r"(?:on\s+)?$", re.IGNORECASE)
+END_CUE_BEFORE_RE = re.compile(r"(?:\b(?:until|till|through|thru|ends?|ending|expires?|valid|by|before)\b\W{0,3}"
+                               r"(?:on\s+)?|[~～]\s*)$", re.IGNORECASE)
 END_CUE_AFTER_RE = re.compile(r"^\s*(?:까지|마감|종료)")
 
 
@@ -347,4 +347,13 @@ def plausible_rival(fact: Fact, mention: Mention, before: str, after: str = "") 
     if fact.kind == MONEY:
         return (fact.value[0] == mention.value[0] and not THRESHOLD_BEFORE_RE.search(before)
                 and not THRESHOLD_AFTER_RE.search(after))
+    if fact.kind == DATE and _bare_slash_date(mention.text):
+        # 1/2 lb, 3/4 cup, 9/10 customers, sizes 10/12: as often a fraction as a date, so one
+        # only where the copy makes it an end (until 5/31, ~5/31, 5/31까지).
+        return bool(END_CUE_BEFORE_RE.search(before) or END_CUE_AFTER_RE.search(after))
     return True
+
+
+def _bare_slash_date(text: str) -> bool:
+    """`5/31`, without a year: the date form that is not unmistakably a date."""
+    return text.count("/") == 1 and "-" not in text

@@ -75,12 +75,16 @@ def _mentions(ctx: Context, kind: str, year: int | None, facts: list[F.Fact]) ->
         for link in ctx.doc.links:
             if link.url.lower().startswith(("http://", "https://", "www.")):
                 value = F.normalise_url(link.url)
-                found.append((F.Mention(F.URL, value, 0, 0, link.url), link.start, link.end))
+                # Point at the address itself where it is written in the link, not the whole link.
+                at = ctx.doc.text.find(link.url, link.start, link.end)
+                start, end = (at, at + len(link.url)) if at >= 0 else (link.start, link.end)
+                found.append((F.Mention(F.URL, value, 0, 0, link.url), start, end))
         hosts = {fact.value.split("/")[0].split("?")[0] for fact in facts}
+        read = [(link.start, link.end) for link in ctx.doc.links]
         for block in ctx.doc.blocks:
             for mention in F.schemeless_url_mentions(block.prose, hosts):
                 start, end = block.span(mention.start, mention.end)
-                if not any(s <= start < e for _, s, e in found):  # part of a link or URL already read
+                if not any(s <= start < e for s, e in read):  # part of a link or URL already read
                     found.append((mention, start, end))
         return found
     codes = {fact.value for fact in facts} if kind == F.CODE else set()
@@ -89,6 +93,12 @@ def _mentions(ctx: Context, kind: str, year: int | None, facts: list[F.Fact]) ->
         for mention in [*F.mentions(kind, prose, year), *F.code_case_variants(prose, codes)]:
             start, end = block.span(mention.start, mention.end)
             found.append((mention, start, end))
+    if kind == F.CODE:  # a promo code is often written as code: `SPRING20`, <code>SPRING20</code>
+        text = ctx.doc.text
+        for start, end in ctx.doc.code:
+            inside = text[start:end]
+            for mention in [*F.mentions(kind, inside, year), *F.code_case_variants(inside, codes)]:
+                found.append((mention, start + mention.start, start + mention.end))
     return found
 
 

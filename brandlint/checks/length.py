@@ -47,6 +47,8 @@ MAX_BYTES = Rule(
     suffix=".txt",
     fail="Spring Blend 20% off today only\n",
     passing="Spring Blend 20% off\n",
+    details="Without an `encoding`, Korean copy (a channel in `ko`, or a message with Korean in it) is "
+            "counted in CP949, as Korean carriers count SMS; other copy in UTF-8.",
 )
 ENCODING = Rule(
     id="length.encoding",
@@ -129,7 +131,8 @@ def check(ctx: Context) -> None:
             start = chars[found[policy.max_words].start()][1]
             ctx.report(MAX_WORDS, start, last,
                        f"The message is {len(found)} words; the {channel} channel allows {policy.max_words}.")
-    encoding = policy.encoding or "utf-8"
+    encoding = policy.encoding or (
+        "cp949" if policy.language == "ko" or any(block.language == "ko" for block in ctx.doc.blocks) else "utf-8")
     total = 0
     over_at: int | None = None
     for ch, offset in chars:

@@ -47,7 +47,7 @@ def parse_document(path: str, raw: bytes, kind: str, fallback_encodings: tuple[s
     elif kind in ("html", "svg"):
         from brandlint.documents.html import extract_html
 
-        blocks, links, comments = extract_html(text, body_start, len(text), svg=kind == "svg")
+        blocks, links, comments, doc.code = extract_html(text, body_start, len(text), svg=kind == "svg")
         doc.blocks, doc.links, doc.comments = blocks, links, comments
     elif kind == "css":
         from brandlint.documents.base import Comment

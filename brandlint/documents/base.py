@@ -178,6 +178,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    # Where inline code and <code> text is (start, end): not prose, but a campaign's promo
+    # code is often written there (`SPRING20`).
+    code: list[tuple[int, int]] = field(default_factory=list)
     channel: str | None = None
     language: str = "en"
     campaign: str | None = None

@@ -20,6 +20,7 @@ BLOCK_TAGS = {
     "main", "nav", "ol", "option", "p", "section", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "title", "tr", "ul",
 }
+CODE_TAGS = {"code", "kbd", "samp"}
 SKIP_TAGS = {"script", "style", "code", "pre", "kbd", "samp", "template", "noscript", "svg",
              "math", "textarea", "var"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -83,6 +84,8 @@ class _Extractor(HTMLParser):
         self.skip_depth = 0
         self.in_style = False  # inside <style>: its /* */ comments may hold directives
         self.open_link: tuple[str, int, int] | None = None  # href, start, text length at start
+        self.code: list[tuple[int, int]] = []  # text inside <code>, <kbd>, <samp>
+        self.code_depth = 0
 
     def here(self) -> int:
         line, column = self.getpos()
@@ -100,6 +103,7 @@ class _Extractor(HTMLParser):
         if tag in self.skip_tags:
             if tag not in VOID_TAGS:
                 self.skip_depth += 1
+                self.code_depth += tag in CODE_TAGS
             self.block.separate(position)
             return
         if self.skip_depth:
@@ -123,6 +127,7 @@ class _Extractor(HTMLParser):
         self.in_style = False
         if tag in self.skip_tags and tag not in VOID_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
+            self.code_depth = max(0, self.code_depth - (tag in CODE_TAGS))
             return
         if self.skip_depth:
             return
@@ -142,6 +147,9 @@ class _Extractor(HTMLParser):
                                  for m in CSS_COMMENT_RE.finditer(data))
         if not self.skip_depth:
             self.block.add(data, self.here())
+        elif self.code_depth and not self.in_style:
+            position = self.here()
+            self.code.append((position, position + len(data)))
 
     def _entity(self) -> None:
         if self.skip_depth:
@@ -163,10 +171,11 @@ class _Extractor(HTMLParser):
         self.block.separate(position)
 
 
-def extract_html(text: str, start: int, end: int, svg: bool = False) -> tuple[list[Block], list[Link], list[Comment]]:
+def extract_html(text: str, start: int, end: int, svg: bool = False
+                 ) -> tuple[list[Block], list[Link], list[Comment], list[tuple[int, int]]]:
     parser = _Extractor(text, start, end, svg)
     parser.feed(text[start:end])
     parser.close()
     parser.flush()
-    return parser.blocks, parser.links, parser.comments
+    return parser.blocks, parser.links, parser.comments, parser.code
 

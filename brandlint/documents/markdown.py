@@ -150,12 +150,13 @@ class _Walker:
         begin, end = self.span(node)
         if end < len(self.text) and self.text[end] == "\n":
             end += 1
-        blocks, links, comments = extract_html(self.text, begin, end)
+        blocks, links, comments, code = extract_html(self.text, begin, end)
         doc = self.doc
         doc.html_regions.append((begin, end))
         doc.blocks.extend(blocks)
         doc.links.extend(links)
         doc.comments.extend(comments)
+        doc.code.extend(code)
 
     def inline(self, block: Block, node: Any) -> None:
         name = node.name
@@ -180,6 +181,9 @@ class _Walker:
                 block.add("\n", newline)
         elif name == "code_inline":
             block.separate(start)
+            inside = [self.span(child) for child in node.children]
+            if inside:
+                self.doc.code.append((inside[0][0], inside[-1][1]))
         elif name == "link":
             text_at = len(block.text)
             for child in node.children:

@@ -55,11 +55,12 @@ def parse_markdown(doc: Document) -> None:
             end = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
             from brandlint.documents.html import extract_html  # html.parser: only for files with HTML
 
-            blocks, links, comments = extract_html(text, begin, end)
+            blocks, links, comments, code = extract_html(text, begin, end)
             doc.html_regions.append((begin, end))
             doc.blocks.extend(blocks)
             doc.links.extend(links)
             doc.comments.extend(comments)
+            doc.code.extend(code)
         elif kind == "inline" and token.map:
             first_line = token.map[0]
             begin = line_cursor.get(first_line, starts[first_line])
@@ -90,6 +91,7 @@ def _inline(doc: Document, token, block_kind: str, cursor: int, end: int) -> int
             if found >= 0:
                 block.separate(found)
                 cursor = found + len(child.content)
+                doc.code.append((found, cursor))
                 while cursor < end and text[cursor] == "`":
                     cursor += 1
         elif kind == "link_open":

@@ -79,8 +79,8 @@ def _context(finding: Finding, lines: list[str] | None) -> str:
     return f'<pre class="context">{chr(10).join(out)}</pre>'
 
 
-def _chart(channels: dict) -> str:
-    """Scores per channel as an inline SVG bar chart."""
+def _chart(channels: dict, what: str = "channel") -> str:
+    """Scores per channel (or per campaign) as an inline SVG bar chart."""
     if not channels:
         return ""
     bar, gap, width = 22, 8, 520
@@ -94,7 +94,7 @@ def _chart(channels: dict) -> str:
         rows.append(f'<text x="0" y="{y + 16}" font-size="13">{_e(name)} ({data["files"]})</text>'
                     f'<rect x="150" y="{y}" width="{length}" height="{bar}" fill="{colour}" rx="3"/>'
                     f'<text x="{156 + length}" y="{y + 16}" font-size="13" class="score">{score:g}</text>')
-    return (f'<svg id="channel-scores" role="img" aria-label="Score per channel" width="{width}" '
+    return (f'<svg id="{what}-scores" role="img" aria-label="Score per {what}" width="{width}" '
             f'height="{height}" viewBox="0 0 {width} {height}">{"".join(rows)}</svg>')
 
 
@@ -132,7 +132,7 @@ def _file_section(result: FileResult) -> str:
     return "".join(parts)
 
 
-def _campaign_section(campaign: dict) -> str:
+def _campaign_section(campaign: dict, scores: dict) -> str:
     facts = sorted({name for variant in campaign["variants"] for name in variant["facts"]})
     head = "".join(f"<th>{_e(name)}</th>" for name in facts)
     rows = []
@@ -148,8 +148,10 @@ def _campaign_section(campaign: dict) -> str:
         label = variant["variant"] or variant["path"]
         path = f'<div class="meta">{_e(variant["path"])}</div>' if label != variant["path"] else ""
         side_by_side.append(f'<div class="variant"><b>{_e(label)}</b>{path}<pre>{_e(text)}</pre></div>')
+    scored = scores.get(campaign["campaign"], {}).get("score")
+    score = f' <span class="score">score {scored:g}</span>' if scored is not None else ""
     return (f'<section class="campaign" data-campaign="{_e(campaign["campaign"])}">'
-            f'<h2>Campaign {_e(campaign["campaign"])}: channels × facts</h2>'
+            f'<h2>Campaign {_e(campaign["campaign"])}: channels × facts{score}</h2>'
             f'<table class="matrix"><tr><th>variant</th>{head}</tr>{"".join(rows)}</table>'
             f'<h3>Variants side by side</h3><div class="variants">{"".join(side_by_side)}</div></section>')
 
@@ -178,12 +180,13 @@ def render_html(result: RunResult) -> str:
         sections.append(f'<section class="channel" data-channel="{_e(channel)}"><h2>Channel {_e(channel)} '
                         f'<small>({_plural(len(files), "file")}, {_plural(count, "finding")})</small></h2>'
                         + "".join(_file_section(f) for f in flagged) + clean_line + "</section>")
-    campaigns = "".join(_campaign_section(c) for c in result.campaigns())
+    campaigns = "".join(_campaign_section(c, data["campaigns"]) for c in result.campaigns())
+    campaign_chart = f'<h2>Score per campaign</h2>{_chart(data["campaigns"], "campaign")}' if data["campaigns"] else ""
     worst = sum(1 for f in result.findings if f.severity == Severity.ERROR)
     title = f"brandlint report: {worst} error{'s' if worst != 1 else ''}"
     return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
             f'{GENERATOR}<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{_e(title)}</title><style>{STYLE}</style></head><body>'
             f'<header><h1>brandlint report</h1><div class="cards">{cards}</div>'
-            f'<h2>Score per channel</h2>{_chart(data["channels"])}{_trend(result.history)}</header>'
+            f'<h2>Score per channel</h2>{_chart(data["channels"])}{campaign_chart}{_trend(result.history)}</header>'
             f'<main>{campaigns}{"".join(sections)}</main></body></html>\n')

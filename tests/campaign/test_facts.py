@@ -158,3 +158,36 @@ def test_a_day_the_calendar_lacks_is_a_wrong_date_not_a_missing_one(project):
 def test_tracking_parameters_do_not_make_another_url():
     assert F.normalise_url("https://lumentea.example/spring?utm=x&fbclid=1") == "lumentea.example/spring"
     assert F.normalise_url("https://lumentea.example/spring?id=7&utm_source=sms") == "lumentea.example/spring?id=7"
+
+
+def test_fractions_sizes_and_ratings_are_not_dates(project):
+    """1/2 lb, 3/4 cup, 9/10 customers, 4.8/5: a bare slash date is one only as an offer's end."""
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", "campaign: spring\nchannels: [sms]\nfacts:\n  ends: 2026-04-30\n")
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\nShips in 1/2 lb tins. Add 3/4 cup of milk. "
+                               "9/10 customers agree. Rated 4.8/5 overall. Sizes 10/12. 두 번째 상품은 1/2 가격!\n")
+    assert project.findings("sms", rule="consistency") == []
+    project.write("sms/a.txt", "---\ncampaign: spring\n---\nSale until 5/31. Also ~5/30 and 5/29까지.\n")
+    assert [f["match"] for f in project.findings("sms", rule="consistency")] == ["5/31", "5/30", "5/29"]
+
+
+def test_a_code_written_as_code_states_or_contradicts_the_fact(project):
+    project.guide(HAND_WRITTEN_GUIDE + '  "web/**": sms\n')
+    project.write("campaign.yaml", HAND_WRITTEN_CAMPAIGN)
+    project.write("web/a.md", "---\ncampaign: spring\n---\n20% off with code `SPRING20` at https://lumentea.example/spring\n")
+    project.write("web/b.html", "---\ncampaign: spring\n---\n<p>20% off with <code>SPRING20</code> at "
+                                "https://lumentea.example/spring</p>\n")
+    project.write("web/c.md", "---\ncampaign: spring\n---\n20% off with code `SPRING21` at https://lumentea.example/spring\n")
+    data = project.check("web")
+    found = [(f["path"], f["rule"], f["line"], f["column"], f["match"]) for f in data["findings"]]
+    assert found == [("web/c.md", "consistency.contradiction", 4, 20, "SPRING21")]
+    states = {v["path"]: v["facts"]["code"] for v in data["campaigns"][0]["variants"]}
+    assert states == {"web/a.md": "stated", "web/b.html": "stated", "web/c.md": "contradicted"}
+
+
+def test_a_wrong_link_is_pointed_at_its_address(project):
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", HAND_WRITTEN_CAMPAIGN)
+    project.write("sms/a.md", "---\ncampaign: spring\n---\n20% off, SPRING20: [Shop now](https://lumentea.example/summer)\n")
+    (found,) = project.findings("sms", rule="consistency")
+    assert (found["line"], found["column"], found["match"]) == (4, 31, "https://lumentea.example/summer")

@@ -49,3 +49,19 @@ def test_cp949_bytes_and_unencodable_characters(project):
     assert "U+1F338" in found["length.encoding"]["message"]
     assert found["length.max_bytes"]["match"] == "🌸"
     assert "11 bytes in cp949" in found["length.max_bytes"]["message"]
+
+
+def test_korean_sms_without_an_encoding_counts_cp949_bytes(project):
+    """SPEC §5: SMS limits count CP949 bytes (2 a Hangul syllable), even where the guideline
+    does not name the encoding; English copy keeps UTF-8."""
+    project.guide("brand: X\nchannels:\n  sms: {language: ko, max_bytes: 90}\n  push: {max_bytes: 12}\n"
+                  "files:\n  \"sms/**\": sms\n  \"push/**\": push\n")
+    ad = "(광고) 루멘티 봄 블렌드 20% 할인! 4월 30일까지{} 무료수신거부 080-123-4567\n"
+    project.write("sms/a.txt", ad.format("."))  # 73 bytes in CP949, 94 in UTF-8
+    assert project.findings("sms", rule="length") == []
+    project.write("sms/a.txt", ad.format(" 모든 차를 만나 보세요."))
+    (found,) = project.findings("sms", rule="length")
+    assert "bytes in cp949" in found["message"]
+    project.write("push/a.txt", "Café 20% off!\n")  # 14 bytes in UTF-8
+    (found,) = project.findings("push", rule="length")
+    assert "14 bytes in utf-8" in found["message"]

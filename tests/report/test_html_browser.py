@@ -48,6 +48,10 @@ def test_report_of_the_example_campaign_in_a_browser(project):
             assert page.locator(".variants .variant").count() == 6
             assert page.locator("mark").first.inner_text() == "May 31"
             assert page.locator("#channel-scores rect").count() == 5
+            # The campaign's score, as text and JSON give it (SPEC §6: per channel and per campaign).
+            assert page.locator("#campaign-scores rect").count() == 1
+            assert page.locator("#campaign-scores").text_content().startswith("spring-launch (6)")
+            assert page.locator("section.campaign h2 .score").inner_text().startswith("score ")
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "report-example-campaign.png"), full_page=True)
         finally:
