@@ -40,6 +40,15 @@ EN_DATE_RE = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Z
                         re.IGNORECASE)  # April 30까지: a Korean particle may follow
 EN_DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(\d{{4}}))?",
                              re.IGNORECASE)
+# 26.04.30 (a two-digit year, every part two digits, as Korean notices write it), and 5.31
+# only as an end (~5.31, 5.31까지): alone it is as likely a price or a rating.
+SHORT_YEAR_DOTTED_RE = re.compile(r"(?<![\d.])([23]\d)\.(\d{2})\.(\d{2})(?![\d]|\.\d)\.?")
+ENDING_DOTTED_RE = re.compile(r"(?:(?<=[~～])\s?|(?<=[~～]\s))(\d{1,2})\.(\d{1,2})(?![\d.%])"
+                              r"|(?<![\d.])(\d{1,2})\.(\d{1,2})(?=\s?(?:까지|마감))")
+# The end of a range whose month is written once: 4월 1일~30일, April 1–30.
+KO_DAY_RANGE_RE = re.compile(r"(\d{1,2})\s*월\s*\d{1,2}\s*일?\s*[~～\-–—]\s*(\d{1,2})\s*일")
+EN_DAY_RANGE_RE = re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*[–—-]\s*(\d{{1,2}})(?:st|nd|rd|th)?"
+                             r"(?![0-9A-Za-z])", re.IGNORECASE)
 YMD_SLASH_DATE_RE = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
 SLASH_DATE_RE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|[.,]\d)")
 # Boundaries look at ASCII only: a Korean particle may follow a code or a number (SPRING20을).
@@ -230,12 +239,32 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
         add(match, match.group(3), _month(match.group(2)), int(match.group(1)))
     for match in YMD_SLASH_DATE_RE.finditer(text):
         add(match, match.group(1), int(match.group(2)), int(match.group(3)))
+    for match in SHORT_YEAR_DOTTED_RE.finditer(text):
+        add(match, match.group(1), int(match.group(2)), int(match.group(3)))
+    for match in ENDING_DOTTED_RE.finditer(text):
+        month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        add(match, None, int(month), int(day), unmistakable=False)
+    for match in KO_DAY_RANGE_RE.finditer(text):
+        _add_range_end(found, match, year, int(match.group(1)), 2)
+    for match in EN_DAY_RANGE_RE.finditer(text):
+        _add_range_end(found, match, year, _month(match.group(1)), 2)
     for match in SLASH_DATE_RE.finditer(text):
         first, second = int(match.group(1)), int(match.group(2))
         if first > 12 >= second and match.group(3):  # 30/04/2026 can only be day first (24/7 is no date)
             first, second = second, first
         add(match, match.group(3), first, second, unmistakable=False)
     return sorted(found, key=lambda m: m.start)
+
+
+def _add_range_end(found: list[Mention], match: re.Match[str], year: int | None, month: int, group: int) -> None:
+    """The end of a range written with its month once (4월 1일~30일): the day, in that month."""
+    start, end = match.start(group), match.end()
+    try:
+        dt.date(year or 2024, month, int(match.group(group)))
+    except ValueError:
+        return
+    if not any(m.start < end and start < m.end for m in found):
+        found.append(Mention(DATE, (year, month, int(match.group(group))), start, end, match.string[start:end]))
 
 
 def _month(name: str) -> int:
@@ -296,6 +325,14 @@ def same(fact: Fact, mention: Mention) -> bool:
 END_CUE_BEFORE_RE = re.compile(r"(?:\b(?:until|till|through|thru|ends?|ending|expires?|valid|by|before)\b\W{0,3}"
                                r"(?:on\s+)?|[~～]\s*)$", re.IGNORECASE)
 END_CUE_AFTER_RE = re.compile(r"^\s*(?:까지|마감|종료)")
+# Words that make a date the start of the offer (from April 1, April 1 to April 30, 4월 1일~, 4월 1일부터).
+START_CUE_BEFORE_RE = re.compile(r"\b(?:from|starting|starts?|begins?|beginning|since)\b\W{0,3}(?:on\s+)?$",
+                                 re.IGNORECASE)
+START_CUE_AFTER_RE = re.compile(r"^\s*(?:부터|[~～–—-]\s*\d|(?:to|through|thru|until|till|-)\s+\w)", re.IGNORECASE)
+
+
+def _starts_a_range(before: str, after: str) -> bool:
+    return bool(START_CUE_BEFORE_RE.search(before) or START_CUE_AFTER_RE.search(after))
 
 
 def rival(fact: Fact, mention: Mention, before: str, after: str, stated: bool) -> bool:
@@ -310,7 +347,8 @@ def rival(fact: Fact, mention: Mention, before: str, after: str, stated: bool) -
         my, mm, md = mention.value
         if (fm, fd) == (mm, md):
             return fy is not None and my is not None and fy != my
-        return bool(END_CUE_BEFORE_RE.search(before) or END_CUE_AFTER_RE.search(after))
+        return not _starts_a_range(before, after) and bool(
+            END_CUE_BEFORE_RE.search(before) or END_CUE_AFTER_RE.search(after))
     if fact.kind == CODE:
         code, other = fact.value.upper(), mention.value.upper()
         return len(code) == len(other) and sum(a != b for a, b in zip(code, other, strict=True)) == 1
@@ -347,6 +385,8 @@ def plausible_rival(fact: Fact, mention: Mention, before: str, after: str = "") 
     if fact.kind == MONEY:
         return (fact.value[0] == mention.value[0] and not THRESHOLD_BEFORE_RE.search(before)
                 and not THRESHOLD_AFTER_RE.search(after))
+    if fact.kind == DATE and _starts_a_range(before, after):
+        return False  # valid April 1 to April 30: April 1 opens the offer, it is no other end
     if fact.kind == DATE and _bare_slash_date(mention.text):
         # 1/2 lb, 3/4 cup, 9/10 customers, sizes 10/12: as often a fraction as a date, so one
         # only where the copy makes it an end (until 5/31, ~5/31, 5/31까지).

@@ -191,3 +191,28 @@ def test_a_wrong_link_is_pointed_at_its_address(project):
     project.write("sms/a.md", "---\ncampaign: spring\n---\n20% off, SPRING20: [Shop now](https://lumentea.example/summer)\n")
     (found,) = project.findings("sms", rule="consistency")
     assert (found["line"], found["column"], found["match"]) == (4, 31, "https://lumentea.example/summer")
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("스프링 블렌드 20% 할인, ~5.31! 코드", [(2026, 5, 31)]),
+    ("26.04.30까지", [(2026, 4, 30)]),
+    ("5.31까지 할인", [(2026, 5, 31)]),
+    ("price 4.30, rated 4.8, version 10.12.14", []),
+    ("4월 1일~30일 할인", [(2026, 4, 1), (2026, 4, 30)]),
+    ("April 1–30 only", [(2026, 4, 1), (2026, 4, 30)]),
+])
+def test_korean_short_dates_and_ranges_with_the_month_once(text, dates):
+    assert [m.value for m in F.date_mentions(text, 2026)] == dates
+
+
+def test_the_start_of_a_range_is_not_another_end(project):
+    project.guide(HAND_WRITTEN_GUIDE)
+    project.write("campaign.yaml", "campaign: spring\nchannels: [sms]\nfacts:\n  ends: 2026-04-30\n")
+    for copy in ("20% off until April 30. Offer valid April 1 to April 30.", "4월 1일~30일 20% 할인",
+                 "April 1–30: 20% off", "봄 할인 ~4.30!", "26.04.30까지 할인"):
+        project.write("sms/a.txt", f"---\ncampaign: spring\n---\n{copy}\n")
+        data = project.check("sms")
+        assert data["findings"] == [] and data["campaigns"][0]["variants"][0]["facts"]["ends"] == "stated", copy
+    for copy, wrong in (("4월 1일~29일 20% 할인", "29일"), ("April 1-29: 20% off", "29"), ("봄 할인 ~5.31!", "5.31")):
+        project.write("sms/a.txt", f"---\ncampaign: spring\n---\n{copy}\n")
+        assert [f["match"] for f in project.findings("sms", rule="consistency")] == [wrong], copy
