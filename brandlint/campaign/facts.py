@@ -309,6 +309,44 @@ def code_case_variants(text: str, codes: set[str]) -> list[Mention]:
             if m.group() not in codes]
 
 
+LOOKALIKE_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_/.-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9_-])")
+
+
+def code_lookalikes(text: str, codes: set[str]) -> list[Mention]:
+    """Tokens a character or two off a campaign code that the code pattern misses: a
+    lower-case letter for a capital or a digit (SPRlNG20), a hyphen (SPRING-20), letters for
+    digits (SPRINGZO). A word is none: it must hold a digit or be all capitals."""
+    if not codes:
+        return []
+    found = []
+    for match in LOOKALIKE_TOKEN_RE.finditer(text):
+        token = match.group()
+        if CODE_TOKEN_RE.fullmatch(token) or token.upper() in codes:
+            continue  # read by the code pattern, or the code itself in another case
+        if not (any(ch.isdigit() for ch in token) or (token.isupper() and len(token) >= 4)):
+            continue
+        if any(abs(len(token) - len(code)) <= 1 and 1 <= code_distance(code, token) <= _allowed(code)
+               for code in codes):
+            found.append(Mention(CODE, token, match.start(), match.end(), token))
+    return found
+
+
+def _allowed(code: str) -> int:
+    return 2 if len(code) >= 6 else 1
+
+
+def code_distance(code: str, other: str) -> int:
+    """Edits (a character changed, added or dropped) between two codes, ignoring case."""
+    a, b = code.upper(), other.upper()
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
 def same(fact: Fact, mention: Mention) -> bool:
     if fact.kind != mention.kind:
         return False
@@ -349,9 +387,8 @@ def rival(fact: Fact, mention: Mention, before: str, after: str, stated: bool) -
             return fy is not None and my is not None and fy != my
         return not _starts_a_range(before, after) and bool(
             END_CUE_BEFORE_RE.search(before) or END_CUE_AFTER_RE.search(after))
-    if fact.kind == CODE:
-        code, other = fact.value.upper(), mention.value.upper()
-        return len(code) == len(other) and sum(a != b for a, b in zip(code, other, strict=True)) == 1
+    if fact.kind == CODE:  # a typo of the code (SPRING21, SPRlNG20, SPRING-20), not another promotion
+        return 1 <= code_distance(fact.value, mention.value) <= _allowed(fact.value)
     if fact.kind in (PERCENT, MONEY):
         return plausible_rival(fact, mention, before, after)
     return False  # another page on the same site is not another campaign URL

@@ -90,14 +90,16 @@ def _mentions(ctx: Context, kind: str, year: int | None, facts: list[F.Fact]) ->
     codes = {fact.value for fact in facts} if kind == F.CODE else set()
     for block in ctx.doc.blocks:
         prose = block.prose
-        for mention in [*F.mentions(kind, prose, year), *F.code_case_variants(prose, codes)]:
+        for mention in [*F.mentions(kind, prose, year), *F.code_case_variants(prose, codes),
+                        *F.code_lookalikes(prose, codes)]:
             start, end = block.span(mention.start, mention.end)
             found.append((mention, start, end))
     if kind == F.CODE:  # a promo code is often written as code: `SPRING20`, <code>SPRING20</code>
         text = ctx.doc.text
         for start, end in ctx.doc.code:
             inside = text[start:end]
-            for mention in [*F.mentions(kind, inside, year), *F.code_case_variants(inside, codes)]:
+            for mention in [*F.mentions(kind, inside, year), *F.code_case_variants(inside, codes),
+                            *F.code_lookalikes(inside, codes)]:
                 found.append((mention, start + mention.start, start + mention.end))
     return found
 

@@ -216,3 +216,17 @@ def test_the_start_of_a_range_is_not_another_end(project):
     for copy, wrong in (("4월 1일~29일 20% 할인", "29일"), ("April 1-29: 20% off", "29"), ("봄 할인 ~5.31!", "5.31")):
         project.write("sms/a.txt", f"---\ncampaign: spring\n---\n{copy}\n")
         assert [f["match"] for f in project.findings("sms", rule="consistency")] == [wrong], copy
+
+
+def test_a_code_a_character_or_two_off_is_another_code(project):
+    """SPRlNG20 (a lower-case L), SPRING-20 and SPRINGZO are typos of SPRING20 the code pattern
+    alone misses: contradictions whether or not the code is also stated; words are not codes."""
+    project.guide(HAND_WRITTEN_GUIDE.replace("require: [code, url]", "require: [url]"))
+    project.write("campaign.yaml", HAND_WRITTEN_CAMPAIGN)
+    url = "https://lumentea.example/spring"
+    for typo in ("SPRlNG20", "SPRING-20", "SPRINGZO", "SPRING21"):
+        project.write("sms/a.txt", f"---\ncampaign: spring\n---\n20% off: use code {typo} at {url}\n")
+        assert [f["match"] for f in project.findings("sms", rule="consistency")] == [typo], typo
+    project.write("sms/a.txt", f"---\ncampaign: spring\n---\nSpring Blend, 20% off with SPRING20: {url}. "
+                               "Springs, SPRINGTIME, ISO9001 and spring20 are fine.\n")
+    assert project.findings("sms", rule="consistency") == []
