@@ -317,8 +317,15 @@ def korean_boundary(ctx: Context, prose: str, end: int) -> bool:
             return morpheme.tag.startswith(("J", "E", "VCP", "XSA", "XSV"))
         if morpheme.start < end < morpheme.end:
             # 저렴한: read as one adjective 저렴하, whose stem is the term and then 하.
-            return morpheme.tag.startswith(("VA", "VV")) and morpheme.form[end - morpheme.start:] == "하"
+            if morpheme.tag.startswith(("VA", "VV")) and morpheme.form[end - morpheme.start:] == "하":
+                return True
+            # kiwipiepy sometimes reads a 하-word whole (유일한 as a proper noun, 완벽히 as an
+            # adverb): the term, then 하 or a syllable made from it, is still the term used.
+            return morpheme.tag in ("NNP", "NNG", "MAG", "VA", "VV") and prose[end] in _HA_SYLLABLES
     return True
+
+
+_HA_SYLLABLES = "하한히해했할함"
 
 
 def whole_spans(ctx: Context, prose: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -86,6 +86,16 @@ def test_korean_term_before_copula_endings_is_found_and_compounds_are_not(projec
     assert found == [(1, 1), (1, 6), (1, 11), (1, 17), (1, 27), (2, 19)]
 
 
+def test_a_korean_term_made_an_adjective_or_adverb_is_found_however_kiwipiepy_reads_it(project):
+    """유일한 at the start of a sentence is read as one proper noun, 완벽히 as one adverb: the
+    term is still there (the 하 that follows makes it an adjective or adverb)."""
+    project.guide("terms:\n  - avoid: [유일, 완벽]\n    level: error\n")
+    project.write("a.txt", "유일한 블렌드입니다.\n유일한 블렌드야.\n완벽히 우렸습니다.\n"
+                           "유일한 차예요.\n유일무이한 차.\n")
+    found = [(f["line"], f["match"]) for f in project.findings("a.txt", rule="terms")]
+    assert found == [(1, "유일"), (2, "유일"), (3, "완벽"), (4, "유일")]
+
+
 def test_english_terms_before_a_korean_particle_are_found_and_fixed(project):
     project.guide("terms:\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n  - use: email\n    instead_of: [e-mail]\n"
                   "  - avoid: [cheap]\n    level: error\n")
