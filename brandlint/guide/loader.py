@@ -196,6 +196,10 @@ def _check_references(loaded: LoadedGuide) -> None:
                  for index, name in enumerate(channel.extends)]
         loaded.channel_packs[channel_name] = _with_includes(loaded, base + named)
     _check_rule_settings(loaded)
+    if "base" in loaded.guide.channels:
+        # Reports call the files that map to no channel `base`: a channel of that name would merge with them.
+        raise loaded.source.error("`base` is what brandlint calls the files that map to no channel; give this "
+                                  "channel another name", ("channels", "base"), prefer_key=True)
     _check_requirements(loaded)
 
 

@@ -45,6 +45,7 @@ CASES = [
      "7:10", ["`papr` is not a palette colour", "did you mean `paper`"]),
     ("brand: X\nchannels:\n  website:\n    require: [link, taglin]\n", "4:21",
      ["channels.website.require: `taglin`", "did you mean `tagline`"]),
+    ("brand: X\nchannels:\n  base:\n    tone: casual\n", "3:3", ["`base` is what brandlint calls the files"]),
     ("brand: X\nchannels:\n  kakao:\n    tone: 해요체\n", "4:11",
      ["channels.kakao.tone", "Korean speech level", "`speech_level: [haeyo]`"]),
 ]
