@@ -216,8 +216,10 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
     slashes (24/7 is no date)."""
     found: list[Mention] = []
 
-    def add(match: re.Match[str], y: str | None, month: int, day: int, unmistakable: bool = True) -> None:
-        if any(m.start < match.end() and match.start() < m.end for m in found):
+    def add(match: re.Match[str], y: str | None, month: int, day: int, unmistakable: bool = True,
+            end: int | None = None) -> None:
+        end = match.end() if end is None else end
+        if any(m.start < end and match.start() < m.end for m in found):
             return
         full_year = int(y) + (2000 if y and len(y) == 2 else 0) if y else year
         try:
@@ -225,7 +227,7 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
         except ValueError:
             if not (impossible and unmistakable and 1 <= month <= 12 and 1 <= day <= 31):
                 return
-        found.append(Mention(DATE, (full_year, month, day), match.start(), match.end(), match.group()))
+        found.append(Mention(DATE, (full_year, month, day), match.start(), end, text[match.start():end]))
 
     for match in ISO_DATE_RE.finditer(text):
         add(match, match.group(1), int(match.group(2)), int(match.group(3)))
@@ -236,7 +238,10 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
     for match in EN_DATE_RE.finditer(text):
         add(match, match.group(3), _month(match.group(1)), int(match.group(2)))
     for match in EN_DAY_FIRST_RE.finditer(text):
-        add(match, match.group(3), _month(match.group(2)), int(match.group(1)))
+        # 30 Jul. 2026 (an abbreviation's full stop) but not `Thursday, 30 July.` (the sentence's)
+        full_stop = match.group().endswith(".") and match.group(2).lower() not in _ABBREVIATED_MONTHS
+        add(match, match.group(3), _month(match.group(2)), int(match.group(1)),
+            end=match.end() - 1 if full_stop else None)
     for match in YMD_SLASH_DATE_RE.finditer(text):
         add(match, match.group(1), int(match.group(2)), int(match.group(3)))
     for match in SHORT_YEAR_DOTTED_RE.finditer(text):
@@ -265,6 +270,9 @@ def _add_range_end(found: list[Mention], match: re.Match[str], year: int | None,
         return
     if not any(m.start < end and start < m.end for m in found):
         found.append(Mention(DATE, (year, month, int(match.group(group))), start, end, match.string[start:end]))
+
+
+_ABBREVIATED_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _month(name: str) -> int:

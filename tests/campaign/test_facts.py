@@ -230,3 +230,8 @@ def test_a_code_a_character_or_two_off_is_another_code(project):
     project.write("sms/a.txt", f"---\ncampaign: spring\n---\nSpring Blend, 20% off with SPRING20: {url}. "
                                "Springs, SPRINGTIME, ISO9001 and spring20 are fine.\n")
     assert project.findings("sms", rule="consistency") == []
+
+
+def test_a_sentence_full_stop_after_a_month_is_not_part_of_the_date():
+    assert [m.text for m in F.date_mentions("Ends Thursday, 30 July. Or 30 Jul. 2026.", 2026)] == [
+        "30 July", "30 Jul. 2026"]
