@@ -120,11 +120,35 @@ def check(ctx: Context) -> None:
         if near is None or near.distance <= tolerance:
             continue
         if near.distance <= NEAR_MISS:
-            ctx.report(NEAR, start, end, f"{text} is {near.distance:.1f} ΔE00 from the brand colour {near.name} "
-                                         f"({near.hex}); use the exact value.", fix=near.hex)
+            ctx.report(NEAR, start, end, f"{text} is {_above(near.distance, tolerance)} ΔE00 from the brand "
+                                         f"colour {near.name} ({near.hex}); use the exact value.",
+                       fix=_with_alpha(near.hex, text, C.alpha(parsed)))
         else:
             ctx.report(OFF, start, end, f"{text} is not a brand colour (nearest: {near.name} {near.hex}, "
                                         f"ΔE00 {near.distance:.1f}).")
+
+
+def _above(distance: float, tolerance: float) -> str:
+    """The distance to one decimal; to two, rounded up, where one would not show it exceeds the
+    tolerance (2.307 against 2.3 is 2.31, not 2.3)."""
+    shown = f"{distance:.1f}"
+    if float(shown) <= tolerance:
+        import math
+
+        shown = f"{math.ceil(distance * 100) / 100:.2f}"
+    return shown
+
+
+def _with_alpha(brand_hex: str, written: str, alpha: float) -> str:
+    """The brand colour as the fix writes it, keeping the written colour's transparency:
+    #E6A83A80 becomes #E0A52680, rgba(230,168,58,0.5) becomes rgba(224, 165, 38, 0.5)."""
+    if alpha >= 1:
+        return brand_hex
+    if written.startswith("#") and len(written) in (5, 9):  # #RGBA, #RRGGBBAA: the same alpha digits
+        digits = written[-1] * 2 if len(written) == 5 else written[-2:]
+        return brand_hex + digits.upper()
+    red, green, blue = (int(brand_hex[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {round(alpha, 3):g})"
 
 
 CHECK = Check(rules=(NEAR, OFF, CSS_SYNTAX), run=check)

@@ -87,8 +87,8 @@ def check(ctx: Context) -> None:
         if ratio + 1e-9 >= minimum:
             continue
         shown = f"{C.hex_of(bg)} ({on})" if on else C.hex_of(bg)
-        message = (f"Text {C.hex_of(fg)} on {shown} has a contrast ratio of {ratio:.2f}:1; the guideline asks for "
-                   f"{minimum:g}:1.")
+        message = (f"Text {C.hex_of(fg)} on {shown} has a contrast ratio of {_below(ratio, minimum)}:1; "
+                   f"the guideline asks for {minimum:g}:1.")
         suggestion = _passing_pair(fg, bg, palette, minimum)
         if suggestion:
             message += f" Nearest brand pair that passes: {suggestion}."
@@ -118,3 +118,14 @@ def _passing_pair(fg: Any, bg: Any, palette: dict[str, str], minimum: float) -> 
 
 
 CHECK = Check(rules=(TEXT,), run=check)
+
+
+def _below(ratio: float, minimum: float) -> str:
+    """The ratio to two decimals; rounded down where rounding would reach the minimum it misses
+    (4.4996 against 4.5 is shown as 4.49, not 4.50)."""
+    shown = f"{ratio:.2f}"
+    if float(shown) >= minimum:
+        import math
+
+        shown = f"{math.floor(ratio * 100) / 100:.2f}"
+    return shown

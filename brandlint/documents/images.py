@@ -2,8 +2,9 @@
 
 Pillow's decompression-bomb guard stays on; a JPEG too large to decode in full is decoded
 at a reduced scale (its header still gives the true size); animations are judged by their
-first frame; CMYK, palette and 16-bit images are converted to 8-bit RGB. Anything Pillow
-cannot read becomes a message for the `image.unreadable` finding, never a crash.
+first frame; an EXIF orientation is applied (the image as displayed); CMYK, palette and
+16-bit images are converted to 8-bit RGB. Anything Pillow cannot read becomes a message for
+the `image.unreadable` finding, never a crash.
 """
 
 from __future__ import annotations
@@ -63,10 +64,28 @@ def load_creative(raw: bytes) -> Creative:
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         creative.error = f"cannot decode the image ({exc}); the file may be truncated"
         return creative
+    image = _upright(image, creative)
     creative.image = _to_rgb(image)
     creative.image.thumbnail((WORK_SIZE, WORK_SIZE))
     creative.scale = creative.image.width / creative.width if creative.width else 1.0
     return creative
+
+
+def _upright(image: Any, creative: Creative) -> Any:
+    """The image as viewers show it: a camera or phone export stores it sideways with an EXIF
+    orientation, and the size the channel sees is the displayed one."""
+    try:
+        orientation = image.getexif().get(0x0112, 1)
+    except Exception:  # a damaged EXIF block: the pixels as stored
+        return image
+    if orientation in (None, 1):
+        return image
+    from PIL import ImageOps
+
+    upright = ImageOps.exif_transpose(image)
+    if orientation in (5, 6, 7, 8):  # a quarter turn: width and height trade places
+        creative.width, creative.height = creative.height, creative.width
+    return upright
 
 
 def _open_header(raw: bytes) -> Any:

@@ -302,6 +302,10 @@ def _check_requirements(loaded: LoadedGuide) -> None:
                 loaded.notices.append("brandlint: " + str(loaded.source.error(
                     f"channels.{channel_name}.require: `tagline`, but the guideline has no `message: tagline:`; "
                     "nothing is required", ("channels", channel_name, "require", index))))
+            if name == "logo" and not guide.logos:
+                loaded.notices.append("brandlint: " + str(loaded.source.error(
+                    f"channels.{channel_name}.require: `logo`, but the guideline has no `logos:`; no creative "
+                    "can show an approved logo, so nothing is required", ("channels", channel_name, "require", index))))
             if name in known:
                 continue
             if facts is None:

@@ -165,3 +165,19 @@ def test_a_logo_placed_too_small_is_reported_for_its_size_only(project):
     found = [(f["path"], f["rule"]) for f in project.findings("--channel", "instagram", "p80.png", "p90.png")
              if f["rule"].startswith("logo.")]
     assert found == [("p80.png", "logo.min_width"), ("p90.png", "logo.min_width")]
+
+
+def test_an_exif_orientation_is_applied_before_the_creative_is_judged(project):
+    """A phone or camera export stores the picture sideways with an EXIF orientation: the
+    channel sees it upright, at its displayed size, with its logo the right way up."""
+    _setup(project)
+    project.write("brand.yaml", (project.root / "brand.yaml").read_text().replace("sizes: [1080x1080]",
+                                                                                   "sizes: [1080x1350]"))
+    upright = Image.open(io.BytesIO(draw("1080x1350 #FFFDF7; logo at 400,600 width 240"))).convert("RGB")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored turned a quarter, to be rotated 90° clockwise when shown
+    project.write("sideways.jpg", _save(upright.rotate(90, expand=True), "JPEG", quality=92, exif=exif))
+    project.write("upright.jpg", _save(upright, "JPEG", quality=92))
+    found = {f["path"]: f["rule"] for f in project.findings("--channel", "instagram", ".")
+             if f["rule"].startswith(("logo.", "require.", "image."))}
+    assert found == {}

@@ -45,6 +45,17 @@ def test_near_miss_fix_writes_the_exact_brand_hex(project):
     assert path.read_text() == ".b { background: #E0A526; }\n"
 
 
+def test_a_near_miss_fix_keeps_the_colours_transparency(project):
+    project.guide(GUIDE)
+    path = project.write("a.css", ".a{color:#E6A83A80}\n.b{color:rgba(230,168,58,0.5)}\n"
+                                  ".c{color:rgb(230 168 58 / 40%)}\n.d{color:#EA38}\n")
+    fixes = [f["fix"]["replacement"] for f in project.findings("a.css", rule="color")]
+    assert fixes == ["#E0A52680", "rgba(224, 165, 38, 0.5)", "rgba(224, 165, 38, 0.4)", "#E0A52688"]
+    project.run("fix", "a.css")
+    assert path.read_text() == (".a{color:#E0A52680}\n.b{color:rgba(224, 165, 38, 0.5)}\n"
+                                ".c{color:rgba(224, 165, 38, 0.4)}\n.d{color:#E0A52688}\n")
+
+
 def test_contrast_with_custom_properties_and_the_nearest_passing_pair(project):
     project.guide(GUIDE)
     project.write("a.css", ":root { --gold: #E0A526; --paper: #FFFDF7; }\n"
@@ -174,3 +185,11 @@ def test_system_fallbacks_after_a_brand_font_are_fine(project):
     project.write("a.css", 'body { font-family: "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", Arial, '
                            "sans-serif; }\n")
     assert project.findings("a.css") == []
+
+
+def test_a_value_just_past_its_limit_is_never_shown_as_the_limit():
+    from brandlint.checks.color import _above
+    from brandlint.checks.contrast import _below
+
+    assert (_below(4.4996, 4.5), _below(2.156, 4.5)) == ("4.49", "2.16")
+    assert (_above(2.307, 2.3), _above(5.55, 2.3)) == ("2.31", "5.5")

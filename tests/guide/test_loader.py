@@ -249,3 +249,12 @@ def test_a_pack_regex_that_cannot_work_is_located_when_the_pack_loads(project, t
     assert result.exit_code == 2
     assert f"brandlint: error: packs/mine.yaml:4:5: rules.nope: `{token}` {words}" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_requiring_a_logo_the_guideline_lacks_is_said_not_ignored(project):
+    project.guide("brand: X\nchannels:\n  instagram:\n    require: [logo]\n")
+    project.write("a.md", "Hello.\n")
+    result = project.run("check", "--no-cache", "a.md")
+    assert result.exit_code == 0
+    assert "brandlint: brand.yaml:4:15: channels.instagram.require: `logo`, but the guideline has no `logos:`" \
+        in result.stderr
