@@ -19,8 +19,10 @@ def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = 
     `durable=False` skips the fsync: for caches, which may be lost but never torn. A symbolic
     link is written through: its target changes and the link stays a link."""
     path = Path(os.path.realpath(path))
+    owner: tuple[int, int] | None = None
     if path.exists():
-        mode = path.stat().st_mode
+        status = path.stat()
+        mode, owner = status.st_mode, (status.st_uid, status.st_gid)
     else:
         umask = os.umask(0)
         os.umask(umask)
@@ -36,6 +38,11 @@ def write_atomically(path: Path, data: bytes | Iterable[bytes], durable: bool = 
             if durable:
                 os.fsync(out.fileno())
         os.chmod(temp, mode & 0o7777)
+        if owner is not None and hasattr(os, "chown"):
+            # The replacement keeps the file's owner where we may set it (root in a CI container
+            # fixing a bind-mounted checkout); otherwise it is ours, as any editor's save makes it.
+            with contextlib.suppress(OSError):
+                os.chown(temp, *owner)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

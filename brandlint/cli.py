@@ -9,7 +9,16 @@ from typing import Any
 import click
 
 from brandlint import __version__
-from brandlint.commands import FAIL_ON, FORMATS, finish, guarded, load_guideline, run_options, setting_notes
+from brandlint.commands import (
+    FAIL_ON,
+    FORMATS,
+    finish,
+    guarded,
+    load_guideline,
+    refuse_output_among_inputs,
+    run_options,
+    setting_notes,
+)
 from brandlint.errors import UsageError
 
 
@@ -77,6 +86,8 @@ def fix(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: str
     targets = list(paths) or ["."]
     loaded = load_guideline(guide, targets)
     options = run_options(loaded, channel, jobs, True, shard)
+    if output:
+        refuse_output_among_inputs(output, targets)
     outcome = fix_paths(loaded, targets, options)
     notes = [f"fixed {count} problem{'s' if count != 1 else ''} in {path}"
              for path, count in sorted(outcome.applied.items())]

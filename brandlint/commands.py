@@ -209,6 +209,17 @@ def setting_notes(loaded, result) -> list[str]:
     return notices
 
 
+def refuse_output_among_inputs(output: str, targets: list[str]) -> None:
+    """--output naming a file the run checks would replace the copy with the report."""
+    if not os.path.isfile(output):
+        return
+    from brandlint.discovery import discover
+
+    written = os.path.realpath(output)
+    if any(os.path.realpath(path) == written for path, _ in discover(targets)):
+        raise UsageError(f"--output {output} is one of the files being checked; write the report elsewhere")
+
+
 def check(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: str, output: str | None,
           fail_on: str, quiet: bool, no_color: bool, jobs: int | None, no_cache: bool,
           shard: str | None, debug: bool, history: str | None) -> None:
@@ -219,6 +230,8 @@ def check(paths: tuple[str, ...], guide: str | None, channel: str | None, fmt: s
     targets = list(paths) or ["."]
     loaded = load_guideline(guide, targets)
     options = run_options(loaded, channel, jobs, no_cache, shard)
+    if output:
+        refuse_output_among_inputs(output, targets)
     result = check_paths(loaded, targets, options, progress=progress_bar(quiet))
     replayable = None
     if history:

@@ -86,6 +86,10 @@ def _fix_file(checker: Checker, path: Path, shown: str, outcome: FixOutcome) -> 
     if path.read_bytes() != original:
         outcome.skipped.append(f"{shown}: changed on disk while fixing; left untouched")
         return checker.check_file(path, shown)
-    write_atomically(path, raw)
+    try:
+        write_atomically(path, raw)
+    except OSError as exc:  # a folder that cannot take the temporary file, a full disk
+        outcome.skipped.append(f"{shown}: cannot be written ({exc.strerror or exc}); {total} fix(es) not applied")
+        return checker.check_bytes(path, shown, original)[0]
     outcome.applied[shown] = total
     return result

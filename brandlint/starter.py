@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from brandlint.errors import UsageError
@@ -60,15 +61,16 @@ repos:
 
 def write_starter(folder: Path) -> list[str]:
     guide = folder / "brand.yaml"
-    if guide.exists() or (folder / ".brandlint.yaml").exists():
-        raise UsageError(f"{guide.name if guide.exists() else '.brandlint.yaml'} already exists here; "
-                         "not overwritten")
+    # lexists: a link to nowhere is still a name we must not take over.
+    taken = [name for name in ("brand.yaml", ".brandlint.yaml") if os.path.lexists(folder / name)]
+    if taken:
+        raise UsageError(f"{taken[0]} already exists here; not overwritten")
     from brandlint.atomic import write_text_atomically
 
     write_text_atomically(guide, STARTER_GUIDE)
     said = [f"wrote {guide.name}: edit the brand, terms and channels, then run `brandlint check`"]
     hook = folder / ".pre-commit-config.yaml"
-    if hook.exists():
+    if os.path.lexists(hook):
         said.append("a .pre-commit-config.yaml exists; add this hook to it:\n" + PRE_COMMIT)
     else:
         write_text_atomically(hook, PRE_COMMIT)

@@ -180,6 +180,21 @@ def test_rules_and_explain(project):
     assert "length.max_chars" in family and "length.max_bytes" in family
 
 
+def test_init_does_not_take_over_a_dangling_link_named_brand_yaml(project):
+    os.symlink(project.root / "nowhere" / "brand.yaml", project.root / "brand.yaml")
+    result = project.run("init")
+    assert result.exit_code == 2 and "brand.yaml already exists here; not overwritten" in result.stderr
+    assert os.path.islink(project.root / "brand.yaml") and not (project.root / "nowhere").exists()
+
+
+def test_a_report_is_never_written_over_a_file_being_checked(project):
+    project.guide()
+    path = project.write("a.txt", "Hi LumenTea.\n")
+    result = project.run("check", "--no-cache", "--format", "json", "--output", "a.txt", "a.txt")
+    assert result.exit_code == 2 and "--output a.txt is one of the files being checked" in result.stderr
+    assert path.read_text() == "Hi LumenTea.\n"
+
+
 def test_init_writes_a_working_starter_and_never_overwrites(project):
     result = project.run("init")
     assert result.exit_code == 0

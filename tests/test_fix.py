@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
+
 
 def test_fix_keeps_bom_crlf_and_everything_else(project):
     project.guide()
@@ -56,6 +58,39 @@ def test_read_only_file_is_left_untouched_with_a_message(project):
         assert result.exit_code == 1
     finally:
         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_folder_that_cannot_be_written_is_said_and_the_other_files_are_fixed(project):
+    """Root can write a read-only folder; an immutable one (chattr +i) refuses even root."""
+    import shutil
+    import subprocess
+
+    project.guide()
+    locked = project.write("imm/a.txt", "Hi LumenTea.\n")
+    other = project.write("b.txt", "Hi LumenTea.\n")
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(locked.parent)],
+                                                         check=False, capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here")
+    try:
+        result = project.run("fix", "imm/a.txt", "b.txt")
+    finally:
+        subprocess.run(["chattr", "-i", str(locked.parent)], check=True)
+    assert "internal error" not in result.stderr
+    assert "brandlint: not fixed: imm/a.txt: cannot be written" in result.stderr
+    assert "fixed 1 problem in b.txt" in result.stderr
+    assert locked.read_text() == "Hi LumenTea.\n" and other.read_text() == "Hi Lumen Tea.\n"
+    assert result.exit_code == 1  # what is left in imm/a.txt is reported
+
+
+def test_fix_keeps_the_files_owner_where_it_may(project):
+    project.guide()
+    path = project.write("own.txt", "Hi LumenTea.\n")
+    if os.geteuid() != 0:
+        pytest.skip("only root may give a file to another owner")
+    os.chown(path, 1234, 2345)
+    project.run("fix", "own.txt")
+    assert path.read_text() == "Hi Lumen Tea.\n"
+    assert (path.stat().st_uid, path.stat().st_gid) == (1234, 2345)
 
 
 def test_fix_preserves_file_mode_and_leaves_no_temp_files(project):

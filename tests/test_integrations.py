@@ -30,7 +30,8 @@ def test_pre_commit_hook_blocks_a_bad_commit_and_passes_a_good_one(tmp_path):
     (repo / "brand.yaml").write_text("brand: Lumen Tea\nterms:\n  - use: Lumen Tea\n    instead_of: [LumenTea]\n")
     (repo / "post.md").write_text("Meet LumenTea.\n")
     (repo / "unrelated.md").write_text("Another LumenTea, not staged.\n")
-    _git(repo, "add", "brand.yaml", "post.md")
+    (repo / "LICENSE").write_text("MIT\n")  # plain text to pre-commit, not a file brandlint reads
+    _git(repo, "add", "brand.yaml", "post.md", "LICENSE")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     env.pop("VIRTUAL_ENV", None)
 
@@ -43,6 +44,7 @@ def test_pre_commit_hook_blocks_a_bad_commit_and_passes_a_good_one(tmp_path):
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "post.md:1:6 error terms.use Use 'Lumen Tea' instead of 'LumenTea'." in bad.stdout
     assert "unrelated.md" not in bad.stdout  # only the files being committed are checked
+    assert "LICENSE" not in bad.stdout and "error:" not in bad.stdout
     (repo / "post.md").write_text("Meet Lumen Tea.\n")
     _git(repo, "add", "post.md")
     good = hook()

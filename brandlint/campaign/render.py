@@ -301,9 +301,10 @@ def check_out_dir(out: Path, guide: LoadedGuide, campaign: LoadedCampaign) -> No
         if resolved == out or out in resolved.parents:
             raise UsageError(f"--out {display(out)} would hold {display(resolved)}; "
                              "render into a folder of its own (such as out/)")
-    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+    if out.is_dir() and any(out.iterdir()) and _our_manifest(out) is None:
+        held = "a manifest.json brandlint did not write" if (out / MANIFEST).exists() else "no manifest.json"
         raise UsageError(f"--out {display(out)} already holds files brandlint did not write "
-                         "(no manifest.json); choose an empty or new folder")
+                         f"({held}); choose an empty or new folder")
 
 
 def write_variants(out: Path, campaign: LoadedCampaign, variants: list[Variant]) -> list[Path]:
@@ -318,7 +319,7 @@ def write_variants(out: Path, campaign: LoadedCampaign, variants: list[Variant])
             raise UsageError(f"refusing to write {variant.filename} outside {display(out)}")
         write_text_atomically(target, variant.text)
         written.append(target)
-    manifest = {"campaign": campaign.name, "source": display(campaign.path), "variants": [
+    manifest = {"generator": "brandlint", "campaign": campaign.name, "source": display(campaign.path), "variants": [
         {"channel": v.channel, "locale": v.locale, "recipient": v.recipient, "file": v.filename,
          "template": _portable(v.template)} for v in variants]}
     write_text_atomically(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
@@ -333,11 +334,26 @@ def write_variants(out: Path, campaign: LoadedCampaign, variants: list[Variant])
 
 
 def _manifest_files(out: Path) -> set[str]:
-    try:
-        earlier = json.loads((out / MANIFEST).read_text("utf-8"))
-        return {str(v["file"]) for v in earlier.get("variants", []) if "/" not in str(v["file"])}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    """The variant files an earlier render listed (only from a manifest brandlint wrote)."""
+    earlier = _our_manifest(out)
+    if earlier is None:
         return set()
+    return {str(v["file"]) for v in earlier["variants"] if "/" not in str(v["file"])}
+
+
+def _our_manifest(out: Path) -> dict | None:
+    """The folder's manifest.json if brandlint wrote it: marked as ours, or (from before the
+    mark) exactly the keys brandlint writes. A web app's manifest.json is someone else's."""
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("variants"), list):
+        return None
+    variants_ok = all(isinstance(v, dict) and {"channel", "file", "template"} <= set(v) for v in data["variants"])
+    if data.get("generator") == "brandlint" or (set(data) == {"campaign", "source", "variants"} and variants_ok):
+        return data if variants_ok else None
+    return None
 
 
 def _portable(template: str) -> str:

@@ -200,6 +200,7 @@ def _check_references(loaded: LoadedGuide) -> None:
         # Reports call the files that map to no channel `base`: a channel of that name would merge with them.
         raise loaded.source.error("`base` is what brandlint calls the files that map to no channel; give this "
                                   "channel another name", ("channels", "base"), prefer_key=True)
+    _check_terms(loaded)
     _check_requirements(loaded)
 
 
@@ -281,6 +282,23 @@ def rule_names(loaded: LoadedGuide) -> set[str]:
     for pack in loaded.packs.values():
         known.update(f"{pack.name}.{rule}" for rule in pack.pack.rules)
     return known | {rule.split(".")[0] for rule in known}
+
+
+def _check_terms(loaded: LoadedGuide) -> None:
+    """A form one term prefers and another replaces or avoids would have check and fix undo
+    each other (email -> e-mail -> email): a guideline mistake, located at the second."""
+    preferred: dict[str, int] = {}
+    for index, term in enumerate(loaded.guide.terms):
+        if term.use is not None:
+            preferred.setdefault(" ".join(term.use.split()), index)
+    for index, term in enumerate(loaded.guide.terms):
+        key = "instead_of" if term.use is not None else "avoid"
+        for position, form in enumerate(term.instead_of if term.use is not None else term.avoid):
+            other = preferred.get(" ".join(form.split()))
+            if other is not None and other != index:
+                raise loaded.source.error(
+                    f"terms.{index}.{key}: `{form}` is the form terms.{other} says to use; a guideline cannot "
+                    "both prefer and replace it", ("terms", index, key, position))
 
 
 # What `require:` may name besides message ids and campaign fact names.

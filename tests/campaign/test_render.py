@@ -187,6 +187,18 @@ def test_out_with_foreign_files_is_refused(campaign):
     assert (campaign.root / "out" / "notes.txt").read_text() == "mine"
 
 
+def test_a_manifest_json_brandlint_did_not_write_is_not_trusted(campaign):
+    """A web app's public/ folder has its own manifest.json: rendering there must not replace
+    it, nor delete the files it lists as if they were stale variants."""
+    web_manifest = '{"name": "PWA", "start_url": "/", "variants": [{"file": "index.html"}]}\n'
+    campaign.write("public/manifest.json", web_manifest)
+    campaign.write("public/index.html", "<html>\n")
+    result = campaign.run("render", "campaign.yaml", "--out", "public")
+    assert result.exit_code == 2 and "a manifest.json brandlint did not write" in result.stderr
+    assert (campaign.root / "public" / "manifest.json").read_text() == web_manifest
+    assert (campaign.root / "public" / "index.html").read_text() == "<html>\n"
+
+
 def test_hand_written_files_naming_the_campaign_are_held_to_its_facts(campaign):
     campaign.write("posts/a.txt", "---\nchannel: social\ncampaign: spring-launch\n---\n"
                                   "Spring Blend, 25% off until 4월 30일, code SPRING20!\n")

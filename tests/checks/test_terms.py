@@ -150,3 +150,12 @@ def test_partial_alternations_find_exactly_what_the_whole_one_finds():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
         assert list(partial.spans(text)) == [m.span() for m in whole.finditer(text.lower())], text
     assert partial._full is not None  # the budget ran out along the way: the whole pattern took over
+
+
+def test_a_term_inside_a_bare_domain_name_is_left_alone(project):
+    project.guide()
+    path = project.write("dom.md", "Shop at LumenTea.com or shop.LumenTea.com today, with LumenTea. Really.\n")
+    found = [(f["column"], f["match"]) for f in project.findings("dom.md", rule="terms")]
+    assert found == [(55, "LumenTea")]
+    project.run("fix", "dom.md")
+    assert path.read_text() == "Shop at LumenTea.com or shop.LumenTea.com today, with Lumen Tea. Really.\n"

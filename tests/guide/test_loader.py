@@ -46,6 +46,10 @@ CASES = [
     ("brand: X\nchannels:\n  website:\n    require: [link, taglin]\n", "4:21",
      ["channels.website.require: `taglin`", "did you mean `tagline`"]),
     ("brand: X\nchannels:\n  base:\n    tone: casual\n", "3:3", ["`base` is what brandlint calls the files"]),
+    ("brand: X\nterms:\n  - use: email\n    instead_of: [e-mail]\n  - use: e-mail\n    instead_of: [email]\n",
+     "4:18", ["terms.0.instead_of: `e-mail` is the form terms.1 says to use"]),
+    ("brand: X\nterms:\n  - use: Lumen Tea\n  - avoid: [cheap, Lumen Tea]\n", "4:20",
+     ["terms.1.avoid: `Lumen Tea` is the form terms.0 says to use"]),
     ("brand: X\nchannels:\n  kakao:\n    tone: 해요체\n", "4:11",
      ["channels.kakao.tone", "Korean speech level", "`speech_level: [haeyo]`"]),
 ]
