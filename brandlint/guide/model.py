@@ -144,6 +144,14 @@ class Colors(Strict):
     min_contrast: float = Field(4.5, ge=1, le=21, description="WCAG 2.x contrast ratio for text.")
 
 
+class ChannelColors(Strict):
+    """What a channel changes of `colors:` (the rest it inherits)."""
+
+    tolerance: float | None = Field(None, gt=0, le=100, description="CIEDE2000 distance on this channel.")
+    palette: dict[str, HexColor] | None = Field(None, description="This channel's palette (replaces the base one).")
+    min_contrast: float | None = Field(None, ge=1, le=21, description="WCAG 2.x contrast ratio on this channel.")
+
+
 class Logo(Strict):
     file: Text = Field(description="The approved master, relative to brand.yaml.")
     min_width: int | None = Field(None, gt=0, description="Smallest width in px as placed.")
@@ -189,6 +197,7 @@ class Channel(Strict):
     terms: list[Term] = Field(default_factory=list, description="Terms added on this channel.")
     vocabulary: list[Text] = Field(default_factory=list)
     fonts: list[Text] | None = None
+    colors: ChannelColors | None = None
     image: ImageRules | None = None
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description=(
         "Turn rules (by id or family) off or change their level on this channel."))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from brandlint.findings import Severity
 
@@ -103,7 +103,7 @@ def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
         vocabulary=tuple(guide.vocabulary) + tuple(settings.vocabulary),
         packs=tuple(packs),
         rule_settings={**guide.rules, **settings.rules},
-        colors=guide.colors,
+        colors=_colors(guide.colors, settings.colors),
         fonts=tuple(settings.fonts if settings.fonts is not None else guide.fonts),
         logos=dict(guide.logos),
         image=settings.image,
@@ -114,3 +114,13 @@ def resolve(loaded: LoadedGuide, channel: str | None) -> Policy:
                          if entry.channels is None or (channel is not None and channel in entry.channels)),
         root=loaded.root,
     )
+
+
+def _colors(base: Any, own: Any) -> Any:
+    """The base `colors:` with what the channel names in its own (email: min_contrast: 7)."""
+    if own is None:
+        return base
+    from brandlint.guide.records import Record
+
+    return Record("Colors", {name: getattr(own, name) if getattr(own, name) is not None else getattr(base, name)
+                             for name in ("tolerance", "palette", "min_contrast")})

@@ -66,3 +66,16 @@ def test_a_user_pack_is_used_only_where_named_even_if_its_file_shares_a_built_in
     assert [p.name for p in resolve(loaded, None).packs] == ["claims"]
     assert sorted(p.name for p in resolve(loaded, "sms").packs) == ["claims", "house"]
     assert sorted(p.name for p in resolve(loaded, "web").packs) == ["claims", "included", "outer"]
+
+
+def test_a_channel_may_ask_for_more_contrast_or_its_own_palette(project):
+    """SPEC §1: each channel inherits everything above and overrides what it names."""
+    project.guide('brand: X\ncolors:\n  palette: {white: "#FFFFFF", grey: "#6B6B6B"}\n'
+                  "  min_contrast: 4.5\nchannels:\n  email:\n    colors: {min_contrast: 7}\n"
+                  '  print:\n    colors: {palette: {black: "#000000"}}\n'
+                  'files:\n  "email/**": email\n  "print/**": print\n')
+    css = "body { background: #FFFFFF; color: #6B6B6B; }\n"  # 5.3:1
+    for folder in ("web", "email", "print"):
+        project.write(f"{folder}/a.css", css)
+    found = {(f["path"], f["rule"]) for f in project.findings(".") if f["rule"].startswith(("contrast", "color"))}
+    assert found == {("email/a.css", "contrast.text"), ("print/a.css", "color.off_palette")}
