@@ -35,6 +35,8 @@ def _as_date(value: Any, year: int | None) -> dt.date:
 @pass_context
 def date_filter(context: Context, value: Any, style: str = "long", locale: str | None = None) -> str:
     """`{{ facts.ends | date }}`: April 30 / 4월 30일; style `full` adds the year, `iso` is 2026-04-30."""
+    if style not in DATE_STYLES:
+        raise ValueError(f"date filter: style `{style}` is not one of {', '.join(DATE_STYLES)}")
     day = _as_date(value, context.get("year"))
     if style == "iso":
         return day.isoformat()
@@ -44,6 +46,9 @@ def date_filter(context: Context, value: Any, style: str = "long", locale: str |
     if style == "short":
         month = month[:3]
     return f"{month} {day.day}, {day.year}" if style == "full" else f"{month} {day.day}"
+
+
+DATE_STYLES = ("long", "short", "full", "iso")
 
 
 @pass_context
@@ -80,6 +85,11 @@ def percent_filter(context: Context, value: Any, locale: str | None = None) -> s
 
 def josa_filter(value: Any, particle: str, reading: str | None = None) -> str:
     """`{{ product | josa("을") }}`: 스프링 블렌드를 (see brandlint.lang.ko.josa)."""
+    from brandlint.lang.ko import PARTICLE_PAIRS
+
+    if particle not in PARTICLE_PAIRS:  # a typo would be written into the copy as it is
+        known = "/".join(sorted({pair[0] for pair in PARTICLE_PAIRS.values()}))
+        raise ValueError(f"josa filter: `{particle}` is not a particle it knows ({known}, or their other forms)")
     return attach_josa(str(value), particle, reading)
 
 

@@ -141,6 +141,10 @@ BAD = [
      "templates/social.txt.j2:1: template refused by the sandbox"),
     ("templates/social.txt.j2", "{{ cycler.__init__.__globals__ }}\n", "templates/social.txt.j2:1:"),
     ("templates/social.txt.j2", "{% include 'nope.j2' %}\n", "template not found: nope.j2"),
+    ("templates/social.txt.j2", "x\n{{ product | josa('xyz') }}\n",
+     "templates/social.txt.j2:2: template error in the social (en) variant: josa filter: `xyz` is not a particle"),
+    ("templates/social.txt.j2", "{{ facts.ends | date('weird') }}\n",
+     "templates/social.txt.j2:1: template error in the social (en) variant: date filter: style `weird`"),
     ("templates/social.txt.j2", "{% for i in range(10**7) %}x{% endfor %}\n", "Range too big"),
     ("templates/social.txt.j2", "{% for i in range(90000) %}{% for j in range(90000) %}xxxxxxxx{% endfor %}"
      "{% endfor %}\n", "more than 2,000,000 characters"),
