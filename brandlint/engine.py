@@ -176,6 +176,10 @@ class Checker:
         ctx = Context(doc, policy, campaign=binding)
         run_checks(ctx)
         for finding in ctx.findings:
+            if finding.fix is not None and any(s < finding.end and finding.start < e for s, e in doc.unfixable):
+                finding.message += " (Not fixed automatically: it is the label of a reference link; change the " \
+                                   "link's definition too.)"
+                finding.fix = None
             finding.line, finding.column = doc.position(finding.start)
             finding.end_line, finding.end_column = doc.position(finding.end)
             finding.start, finding.end = doc.source_offset(finding.start), doc.source_offset(finding.end)

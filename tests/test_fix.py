@@ -144,3 +144,17 @@ def test_a_fix_the_files_encoding_cannot_hold_is_skipped_with_a_message_and_the_
     assert "a.txt:1:20 error terms.use Use 'Café' instead of 'Cafe'. (Not fixed automatically: 'Café' cannot be " \
            "written in this file's encoding, cp949.)" in result.stdout
     assert '"fix"' not in project.run("check", "--format", "json", "a.txt").stdout  # no fix that cannot be applied
+
+
+def test_the_label_of_a_reference_link_is_not_fixed(project):
+    """`[LumenTea]` finds `[LumenTea]: https://…` by its text: fixing one breaks the link."""
+    project.guide()
+    source = ("See [LumenTea], [LumenTea][] and ![LumenTea], or [LumenTea][lt] and [LumenTea](https://x.example).\n\n"
+              "[LumenTea]: https://example.com/lt\n[lt]: https://example.com/lt\n")
+    path = project.write("r.md", source)
+    found = project.findings("r.md", rule="terms")
+    assert [bool(f.get("fix")) for f in found] == [False, False, False, True, True]
+    assert "label of a reference link" in found[0]["message"]
+    project.run("fix", "r.md")
+    assert path.read_text() == source.replace("[LumenTea][lt]", "[Lumen Tea][lt]").replace(
+        "[LumenTea](https", "[Lumen Tea](https")

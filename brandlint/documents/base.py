@@ -190,6 +190,9 @@ class Document:
     image: Any = None  # a documents.images.Creative for PNG, JPEG and WebP files
     # Raw HTML inside Markdown (html blocks and inline tags): where its style="" attributes are.
     html_regions: list[tuple[int, int]] = field(default_factory=list)
+    # Text a fix must not change (start, end): the label of a Markdown reference link
+    # (`[LumenTea]` finds `[LumenTea]: https://…` by that very text).
+    unfixable: list[tuple[int, int]] = field(default_factory=list)
     _styles: tuple[list, list] | None = None
     _map_starts: list[int] | None = None
     _line_starts: list[int] | None = None

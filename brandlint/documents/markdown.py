@@ -189,6 +189,8 @@ class _Walker:
             for child in node.children:
                 self.inline(block, child)
             self.doc.links.append(Link(str(node.meta.get("url", "")), block.text[text_at:], start, end))
+            if is_label_link(text, start, end):
+                self.doc.unfixable.append((start, end))
         elif name == "autolink":
             block.separate(start)
             url = str(node.meta.get("url", ""))
@@ -199,6 +201,8 @@ class _Walker:
             for child in node.children:
                 self.inline(alt, child)
             self.doc.blocks.append(alt)
+            if is_label_link(text, start, end):  # ![LumenTea]: the alt text is the label
+                self.doc.unfixable.append((start, end))
         elif name == "html_inline":
             self.html_inline(block, str(node.meta.get("content", "")), start, end)
         else:  # em, strong, strikethrough
@@ -221,6 +225,17 @@ class _Walker:
         href = _HREF_RE.search(content)
         if href:
             doc.links.append(Link(href.group(1), "", start, end))
+
+
+_FULL_REFERENCE_RE = re.compile(r"\]\s*\[[^\]]+\]$")
+
+
+def is_label_link(text: str, start: int, end: int) -> bool:
+    """Is the link at text[start:end] a reference found by its own text (`[LumenTea]`,
+    `[LumenTea][]`)? Changing that text would break the link; `[text](url)` and
+    `[text][label]` may change."""
+    source = text[start:end]
+    return source.endswith("]") and not (_FULL_REFERENCE_RE.search(source) and not source.endswith("[]"))
 
 
 def align(block: Block, text: str, content: str, cursor: int, end: int) -> int:

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from brandlint.documents.base import Block, Comment, Document, Link
-from brandlint.documents.markdown import align
+from brandlint.documents.markdown import align, is_label_link
 
 
 @cache
@@ -114,6 +114,8 @@ def _inline(doc: Document, token, block_kind: str, cursor: int, end: int) -> int
                 cursor = _skip_link_tail(text, cursor, end)
             link_text = block.text[text_at:] if not auto else href
             doc.links.append(Link(href, link_text, start, cursor))
+            if not auto and is_label_link(text, start, cursor):
+                doc.unfixable.append((start, cursor))
         elif kind == "image":
             start = text.find("![", cursor, end)
             if start >= 0:
