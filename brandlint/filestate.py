@@ -38,8 +38,10 @@ def unchanged(path: str, recorded: tuple | None, digest: bytes) -> bool:
     """The file still has the content with `digest`: by its signature when one was
     recorded and still matches, else by reading it."""
     try:
-        if recorded is not None and stat_signature(path)[0] == recorded:
-            return True
+        if recorded is not None:
+            stat = os.stat(path)  # the signature alone (whether it is settled does not matter here)
+            if (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino) == recorded:
+                return True
         with open(path, "rb") as handle:
             return content_digest(handle.read()) == digest
     except OSError:
