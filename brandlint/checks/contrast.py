@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from brandlint.checks.base import Check, Context, Rule
@@ -56,11 +57,17 @@ def check(ctx: Context) -> None:
                 variables[declaration.prop] = parsed
     rules: dict[int, dict[str, Any]] = {}
     page: Any = None  # the background declared for the whole page
+    by_selector: dict[str, Any] = {}  # a selector's background (`.card`), for the text of `.card p`
+    pictured: set[int] = set()  # rules with a background image or gradient: the colour behind is unknown
     for declaration in declarations:
         if declaration.prop in ("color", "background-color", "background"):
             rules.setdefault(declaration.rule, {})[declaration.prop] = declaration
-            if declaration.prop != "color" and _is_page(declaration.selector):
-                page = declaration
+            if declaration.prop != "color":
+                by_selector[" ".join(declaration.selector.split())] = declaration
+                if _is_page(declaration.selector):
+                    page = declaration
+        if declaration.prop == "background-image":
+            pictured.add(declaration.rule)
     minimum = ctx.policy.colors.min_contrast
     palette = ctx.policy.colors.palette
     backgrounds = {rule: pair.get("background-color") or pair.get("background") for rule, pair in rules.items()}
@@ -70,6 +77,10 @@ def check(ctx: Context) -> None:
             continue
         back = pair.get("background-color") or pair.get("background")
         on = None  # how the message names a background the text inherits
+        if back is None and text.rule in pictured:
+            continue  # text on a picture or gradient: no one colour to hold it to
+        if back is None and (enclosing := _enclosing_rule_background(text.selector, by_selector)) is not None:
+            back, on = enclosing, f"the background of {enclosing.selector}"
         if back is None:
             # The nearest enclosing element with a background (<div style="background:…"><p style="color:…">),
             # else the page's.
@@ -118,6 +129,22 @@ def _passing_pair(fg: Any, bg: Any, palette: dict[str, str], minimum: float) -> 
 
 
 CHECK = Check(rules=(TEXT,), run=check)
+
+
+_COMBINATOR_RE = re.compile(r"\s*[>+~]\s*|\s+")
+
+
+def _enclosing_rule_background(selector: str, by_selector: dict[str, Any]) -> Any:
+    """For `.card p` (or `main .card > p`), the background another rule gives `.card` (or
+    `main .card`): the nearest enclosing selector that has one. Selector lists are not split."""
+    if "," in selector:
+        return None
+    parts = [part for part in _COMBINATOR_RE.split(selector.strip()) if part]
+    for length in range(len(parts) - 1, 0, -1):  # the nearest ancestor first: `main .card`, then `.card`
+        enclosing = by_selector.get(" ".join(parts[:length])) or by_selector.get(parts[length - 1])
+        if enclosing is not None:
+            return enclosing
+    return None
 
 
 def _below(ratio: float, minimum: float) -> str:

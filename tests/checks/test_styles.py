@@ -193,3 +193,15 @@ def test_a_value_just_past_its_limit_is_never_shown_as_the_limit():
 
     assert (_below(4.4996, 4.5), _below(2.156, 4.5)) == ("4.49", "2.16")
     assert (_above(2.307, 2.3), _above(5.55, 2.3)) == ("2.31", "5.5")
+
+
+def test_text_in_a_rule_without_a_background_sits_on_its_enclosing_selectors_background(project):
+    """`.card p` on a light `.card` inside a dark page is fine; text on a gradient has no one
+    background to be held to; text with no enclosing background still sits on the page's."""
+    project.guide(GUIDE)
+    project.write("a.css", "body{background:#1C1C1C;color:#FFFDF7}\n.card{background:#FFFDF7}\n"
+                           ".card p{color:#1C1C1C}\nmain .card > em{color:#1C1C1C}\n"
+                           ".hero{background-image:linear-gradient(#1C1C1C,#1C1C1C);color:#FFFDF7}\n"
+                           ".bad p{color:#1C1C1C}\n")
+    found = [(f["line"], f["rule"]) for f in project.findings("a.css", rule="contrast")]
+    assert found == [(6, "contrast.text")]
