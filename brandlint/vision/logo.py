@@ -146,7 +146,36 @@ def find(master: Master, creative_rgb: Any) -> Placement | None:
                          _verify_in_place, FINE_VERIFY_SCORE)
     if best is None:
         return None
-    return _placement(master, best[1], best[0])
+    placement = _placement(master, best[1], best[0])
+    return placement if _plausible(placement, width, height) else None
+
+
+# A find this far outside the creative, or this far out of proportion, is a pattern of stripes
+# and shapes the search lined the logo up with, not a placed logo (a stretched logo is rarely
+# more than 1.5× off; a cut-off one shows most of itself).
+MOST_OUTSIDE = 0.15  # of the box's width or height beyond the creative's edge
+MOST_OUT_OF_PROPORTION = 2.5
+
+
+def _plausible(placement: Placement, width: int, height: int) -> bool:
+    x, y, w, h = placement.box
+    if w <= 0 or h <= 0:
+        return False
+    outside_x = max(0, -x) + max(0, x + w - width)
+    outside_y = max(0, -y) + max(0, y + h - height)
+    if outside_x > MOST_OUTSIDE * w or outside_y > MOST_OUTSIDE * h:
+        return False
+    ratio = placement.sx / placement.sy if placement.sy else float("inf")
+    if not 1 / MOST_OUT_OF_PROPORTION <= ratio <= MOST_OUT_OF_PROPORTION:
+        return False
+    # A placed logo is scaled, stretched or turned, not sheared into a sliver: the master's
+    # axes stay near square to each other.
+    across, down = placement.warp[:, 0], placement.warp[:, 1]
+    lengths = math.hypot(*across) * math.hypot(*down)
+    return bool(lengths) and abs(float(across @ down)) / lengths <= MOST_SHEAR
+
+
+MOST_SHEAR = 0.3  # cosine of the angle between the placed logo's axes
 
 
 def _best(master: Master, gray: Any, factor: float, scales: list[float], aspects: tuple[float, ...],

@@ -181,3 +181,25 @@ def test_an_exif_orientation_is_applied_before_the_creative_is_judged(project):
     found = {f["path"]: f["rule"] for f in project.findings("--channel", "instagram", ".")
              if f["rule"].startswith(("logo.", "require.", "image."))}
     assert found == {}
+
+
+def test_stripes_and_shapes_are_not_taken_for_a_misplaced_logo(project):
+    """Ink bars and a gold circle once lined the logo up half outside the creative, or sheared
+    into a sliver, and reported it distorted and recoloured; such a find is no logo at all."""
+    from PIL import ImageDraw
+
+    _setup(project)
+    paper, ink, gold = (255, 253, 247), (28, 28, 28), (224, 165, 38)
+    stripes = Image.new("RGB", (1080, 1080), paper)
+    pen = ImageDraw.Draw(stripes)
+    for i in range(8):
+        pen.rectangle([100, 100 + i * 60, 600, 130 + i * 60], fill=ink)
+    pen.ellipse([700, 100, 800, 200], fill=gold)
+    sun = Image.new("RGB", (1080, 1080), paper)
+    pen = ImageDraw.Draw(sun)
+    pen.ellipse([100, 100, 400, 400], fill=gold)
+    pen.rectangle([450, 200, 900, 260], fill=ink)
+    pen.rectangle([450, 300, 900, 360], fill=ink)
+    project.write("stripes.png", _save(stripes, "PNG"))
+    project.write("sun.png", _save(sun, "PNG"))
+    assert [f for f in project.findings("stripes.png", "sun.png") if f["rule"].startswith("logo.")] == []
