@@ -217,9 +217,10 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
     found: list[Mention] = []
 
     def add(match: re.Match[str], y: str | None, month: int, day: int, unmistakable: bool = True,
-            end: int | None = None) -> None:
+            start: int | None = None, end: int | None = None) -> None:
+        start = match.start() if start is None else start
         end = match.end() if end is None else end
-        if any(m.start < end and match.start() < m.end for m in found):
+        if any(m.start < end and start < m.end for m in found):
             return
         full_year = int(y) + (2000 if y and len(y) == 2 else 0) if y else year
         try:
@@ -227,7 +228,7 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
         except ValueError:
             if not (impossible and unmistakable and 1 <= month <= 12 and 1 <= day <= 31):
                 return
-        found.append(Mention(DATE, (full_year, month, day), match.start(), end, text[match.start():end]))
+        found.append(Mention(DATE, (full_year, month, day), start, end, text[start:end]))
 
     for match in ISO_DATE_RE.finditer(text):
         add(match, match.group(1), int(match.group(2)), int(match.group(3)))
@@ -249,27 +250,17 @@ def date_mentions(text: str, year: int | None, impossible: bool = False) -> list
     for match in ENDING_DOTTED_RE.finditer(text):
         month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         add(match, None, int(month), int(day), unmistakable=False)
+    # The end of a range written with its month once (4월 1일~30일): the day, in that month.
     for match in KO_DAY_RANGE_RE.finditer(text):
-        _add_range_end(found, match, year, int(match.group(1)), 2)
+        add(match, None, int(match.group(1)), int(match.group(2)), unmistakable=False, start=match.start(2))
     for match in EN_DAY_RANGE_RE.finditer(text):
-        _add_range_end(found, match, year, _month(match.group(1)), 2)
+        add(match, None, _month(match.group(1)), int(match.group(2)), unmistakable=False, start=match.start(2))
     for match in SLASH_DATE_RE.finditer(text):
         first, second = int(match.group(1)), int(match.group(2))
         if first > 12 >= second and match.group(3):  # 30/04/2026 can only be day first (24/7 is no date)
             first, second = second, first
         add(match, match.group(3), first, second, unmistakable=False)
     return sorted(found, key=lambda m: m.start)
-
-
-def _add_range_end(found: list[Mention], match: re.Match[str], year: int | None, month: int, group: int) -> None:
-    """The end of a range written with its month once (4월 1일~30일): the day, in that month."""
-    start, end = match.start(group), match.end()
-    try:
-        dt.date(year or 2024, month, int(match.group(group)))
-    except ValueError:
-        return
-    if not any(m.start < end and start < m.end for m in found):
-        found.append(Mention(DATE, (year, month, int(match.group(group))), start, end, match.string[start:end]))
 
 
 _ABBREVIATED_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}

@@ -88,19 +88,18 @@ def _mentions(ctx: Context, kind: str, year: int | None, facts: list[F.Fact]) ->
                     found.append((mention, start, end))
         return found
     codes = {fact.value for fact in facts} if kind == F.CODE else set()
+
+    def values(text: str) -> list[F.Mention]:
+        return [*F.mentions(kind, text, year), *F.code_case_variants(text, codes), *F.code_lookalikes(text, codes)]
+
     for block in ctx.doc.blocks:
-        prose = block.prose
-        for mention in [*F.mentions(kind, prose, year), *F.code_case_variants(prose, codes),
-                        *F.code_lookalikes(prose, codes)]:
+        for mention in values(block.prose):
             start, end = block.span(mention.start, mention.end)
             found.append((mention, start, end))
     if kind == F.CODE:  # a promo code is often written as code: `SPRING20`, <code>SPRING20</code>
-        text = ctx.doc.text
         for start, end in ctx.doc.code:
-            inside = text[start:end]
-            for mention in [*F.mentions(kind, inside, year), *F.code_case_variants(inside, codes),
-                            *F.code_lookalikes(inside, codes)]:
-                found.append((mention, start + mention.start, start + mention.end))
+            found.extend((mention, start + mention.start, start + mention.end)
+                         for mention in values(ctx.doc.text[start:end]))
     return found
 
 

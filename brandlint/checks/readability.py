@@ -55,7 +55,7 @@ def check(ctx: Context) -> None:
         if _surely_no_fragments(raw, counted):  # most paragraphs: score it whole
             grade = flesch_kincaid(prose, len(counted) if prose is raw else None)
         else:
-            scored = _without_fragments(block)
+            scored = _fragments_removed(block)  # the shortcut above already said it might hold some
             if scored is None:
                 grade = flesch_kincaid(prose)
             elif len(en.words(scored)) < MIN_WORDS:
@@ -95,10 +95,17 @@ def _without_fragments(block: Block) -> str | None:
     """The block's sentences without one- and two-word fragments (`Fresh tea. Hand picked.`),
     or None when it has none. textstat counts a fragment's words but not the fragment, so
     punchy copy would score as one endless sentence; fragments are left out of the score."""
-    from brandlint.lang.syllables import _at_most_two_words, textstat_sentences
+    from brandlint.lang.syllables import textstat_sentences
 
     if _surely_no_fragments(block.prose, textstat_sentences(block.prose)):
         return None
+    return _fragments_removed(block)
+
+
+def _fragments_removed(block: Block) -> str | None:
+    """`_without_fragments`, by splitting the block into sentences (no shortcut)."""
+    from brandlint.lang.syllables import _at_most_two_words
+
     sentences = block.english_sentences
     if not any(_at_most_two_words(sentence.text) for sentence in sentences):
         return None

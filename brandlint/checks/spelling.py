@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from brandlint.checks.base import Check, Context, Rule
+from brandlint.documents.base import in_bare_domain
 from brandlint.findings import Severity
 from brandlint.lang import en
 from brandlint.lang.lexicon import in_dictionary, prefetch
@@ -127,7 +128,7 @@ def check(ctx: Context) -> None:
             if start and prose[start - 1] in "#@/_.":
                 continue  # hashtags, handles, paths, file names
             end = match.end()
-            if prose[end:end + 1] == "." and prose[end + 1:end + 2].isalpha():
+            if in_bare_domain(prose, start, end):
                 continue  # a web address without its scheme (lumentea.example), a file name
             if unknown[word]:  # capitalised
                 if sentence_starts is None:

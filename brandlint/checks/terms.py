@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from brandlint.checks.base import Check, Context, Rule
+from brandlint.documents.base import in_bare_domain
 from brandlint.findings import Severity
 from brandlint.lazyre import LazyPattern
 
@@ -258,7 +259,7 @@ def check(ctx: Context) -> None:
     for block in ctx.doc.blocks:
         prose = block.prose
         for start, end in matcher.pattern.spans(prose, block.lowered):
-            if _in_domain_name(prose, start, end):
+            if in_bare_domain(prose, start, end):
                 continue  # LumenTea.com, shop.LumenTea.com: an address, not copy (and not to be fixed)
             found = prose[start:end]
             entries = matcher.lookup(found)
@@ -295,12 +296,6 @@ def check(ctx: Context) -> None:
                     ctx.report_in(AVOID, block, start, end, message,
                                   severity=_level(entry.term, AVOID.severity))
                     break
-
-
-def _in_domain_name(prose: str, start: int, end: int) -> bool:
-    """A bare domain name (`LumenTea.com`): a dot joins the match to letters on either side."""
-    return ((prose[end:end + 1] == "." and prose[end + 1:end + 2].isalpha())
-            or (start >= 2 and prose[start - 1] == "." and prose[start - 2].isalnum()))
 
 
 def korean_boundary(ctx: Context, prose: str, end: int) -> bool:

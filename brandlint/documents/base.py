@@ -27,6 +27,14 @@ URL_RE = LazyPattern(
 
 
 
+def in_bare_domain(prose: str, start: int, end: int) -> bool:
+    """Is prose[start:end] part of an address written without its scheme (`LumenTea.com`,
+    `shop.LumenTea.com`)? A dot joins it to letters on either side. URL_RE blanks only
+    addresses with a scheme or `www.`."""
+    return ((prose[end:end + 1] == "." and prose[end + 1:end + 2].isalpha())
+            or (start >= 2 and prose[start - 1] == "." and prose[start - 2].isalnum()))
+
+
 def may_hold_url(text: str) -> bool:
     """False when URL_RE cannot match (no scheme, www. or @): its e-mail branch otherwise
     tries at every word character."""
